@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+
+	"github.com/guregu/dynamo/v2"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+)
+
+// botRowItem is a bot session's list item; it carries the protocol
+// lookup key itself, since a session has only that one exact lookup.
+type botRowItem struct {
+	PK     string `dynamo:"pk,hash"`
+	SK     string `dynamo:"sk,range"`
+	Ver    string `dynamo:"ver"`
+	GSI1PK string `dynamo:"gsi1pk,omitempty"`
+	GSI1SK string `dynamo:"gsi1sk,omitempty"`
+	domain.BotSession
+}
+
+// botMetaItem is the session's version record and pointer to its row.
+type botMetaItem struct {
+	PK     string `dynamo:"pk,hash"`
+	SK     string `dynamo:"sk,range"`
+	Ver    string `dynamo:"ver"`
+	RowPK  string `dynamo:"rowPk"`
+	RowSK  string `dynamo:"rowSk"`
+	Chunks int    `dynamo:"chunks"`
+}
+
+// PutBotSession stores a version of a bot session with the same rules as
+// PutInteraction: replays change nothing, older versions never win, a
+// newer one moves the row and message chunks in one transaction.
+func (s *Store) PutBotSession(ctx context.Context, t Tenant, b domain.BotSession) (Outcome, error) {
+	b.Normalize()
+	ver, err := domain.VersionKeyOf(b.Updated.UnixMilli(), b.Version, b)
+	if err != nil {
+		return 0, err
+	}
+	for attempt := 0; ; attempt++ {
+		out, err := s.putBotSessionOnce(ctx, t, &b, ver)
+		if err == nil || !isConditionFailure(err) || attempt+1 == maxAttempts {
+			return out, wrap("put bot session "+b.ID, err)
+		}
+	}
+}
+
+func (s *Store) putBotSessionOnce(ctx context.Context, t Tenant, b *domain.BotSession, ver string) (Outcome, error) {
+	mk := t.BotMetaKey(b.ID)
+	var cur botMetaItem
+	err := s.table.Get("pk", mk.PK).Range("sk", dynamo.Equal, mk.SK).Consistent(true).One(ctx, &cur)
+	exists := err == nil
+	if err != nil && notFound(err) != domain.ErrNotFound {
+		return 0, err
+	}
+	if exists && cur.Ver == ver {
+		return Unchanged, nil
+	}
+	if exists && cur.Ver > ver {
+		return Stale, nil
+	}
+	rk := t.BotRowKey(b)
+	row := botRowItem{PK: rk.PK, SK: rk.SK, Ver: ver, BotSession: *b}
+	row.Messages = nil
+	if b.Protocol != "" {
+		row.GSI1PK, row.GSI1SK = t.BotProtocolGSI(b.Protocol), startID(b.Start, b.ID)
+	}
+	chunks, err := chunkMessages(b.Messages)
+	if err != nil {
+		return 0, err
+	}
+	meta := botMetaItem{PK: mk.PK, SK: mk.SK, Ver: ver, RowPK: rk.PK, RowSK: rk.SK, Chunks: len(chunks)}
+
+	tx := s.db.WriteTx()
+	keep := []Key{rk, mk}
+	tx.Put(s.table.Put(row))
+	for n, c := range chunks {
+		k := t.BotMessageChunkKey(b.ID, n)
+		keep = append(keep, k)
+		tx.Put(s.table.Put(chunkItem{PK: k.PK, SK: k.SK, Ver: ver, Msgs: c}))
+	}
+	if exists {
+		tx.Put(s.table.Put(meta).If("'ver' = ?", cur.Ver))
+		old := []Key{{cur.RowPK, cur.RowSK}}
+		for n := 0; n < cur.Chunks; n++ {
+			old = append(old, t.BotMessageChunkKey(b.ID, n))
+		}
+		for _, k := range staleKeys(old, keep) {
+			tx.Delete(s.table.Delete("pk", k.PK).Range("sk", k.SK))
+		}
+	} else {
+		tx.Put(s.table.Put(meta).If("attribute_not_exists('pk')"))
+	}
+	if err := tx.Run(ctx); err != nil {
+		return 0, err
+	}
+	return Written, nil
+}
+
+// GetBotSession reads a bot session with its messages.
+func (s *Store) GetBotSession(ctx context.Context, t Tenant, id string) (domain.BotSession, error) {
+	for attempt := 0; ; attempt++ {
+		var meta botMetaItem
+		mk := t.BotMetaKey(id)
+		if err := s.table.Get("pk", mk.PK).Range("sk", dynamo.Equal, mk.SK).One(ctx, &meta); err != nil {
+			return domain.BotSession{}, wrap("get bot session", notFound(err))
+		}
+		var row botRowItem
+		if err := s.table.Get("pk", meta.RowPK).Range("sk", dynamo.Equal, meta.RowSK).One(ctx, &row); err != nil {
+			return domain.BotSession{}, wrap("get bot session row", notFound(err))
+		}
+		msgs, ok, err := s.readChunks(ctx, mk.PK, meta.Ver, meta.Chunks)
+		if err != nil {
+			return domain.BotSession{}, err
+		}
+		if (ok && row.Ver == meta.Ver) || attempt+1 == maxAttempts {
+			row.BotSession.Messages = msgs
+			return row.BotSession, nil
+		}
+	}
+}

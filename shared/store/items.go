@@ -1,0 +1,233 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+)
+
+// rowItem is an interaction's list/export row: every reportable field as a
+// native attribute (so reports filter on the server), the transfer path,
+// but no messages or participants.
+type rowItem struct {
+	PK  string `dynamo:"pk,hash"`
+	SK  string `dynamo:"sk,range"`
+	Ver string `dynamo:"ver"`
+	domain.Interaction
+	ContactKey string `dynamo:"contactKey,omitempty"`
+}
+
+// metaItem is an interaction's version record: the version key, where its
+// row is, how many message chunks it has, and the canonical document
+// (without messages) from which the previous version's items, and later its
+// rollup contribution, are recomputed.
+type metaItem struct {
+	PK     string `dynamo:"pk,hash"`
+	SK     string `dynamo:"sk,range"`
+	Ver    string `dynamo:"ver"`
+	RowPK  string `dynamo:"rowPk"`
+	RowSK  string `dynamo:"rowSk"`
+	Chunks int    `dynamo:"chunks"`
+	Doc    string `dynamo:"doc"`
+}
+
+// chunkItem holds consecutive messages as JSON; chunking keeps long chats
+// within the item size and the transaction item count.
+type chunkItem struct {
+	PK   string `dynamo:"pk,hash"`
+	SK   string `dynamo:"sk,range"`
+	Ver  string `dynamo:"ver"`
+	Msgs string `dynamo:"msgs"`
+}
+
+// maxChunkBytes keeps a chunk item well under DynamoDB's 400 KB.
+const maxChunkBytes = 300 << 10
+
+// Summary is what seed 004's history windows show of an interaction. Index
+// entries carry it so one index Query answers a client or agent badge.
+type Summary struct {
+	ID               string             `json:"id" dynamo:"id"`
+	Media            domain.Media       `json:"media" dynamo:"media"`
+	State            domain.State       `json:"state" dynamo:"state"`
+	Start            time.Time          `json:"start" dynamo:"start"`
+	Finished         *time.Time         `json:"finished,omitempty" dynamo:"finished,omitempty"`
+	Queue            string             `json:"queue,omitempty" dynamo:"queue,omitempty"`
+	Service          string             `json:"service,omitempty" dynamo:"service,omitempty"`
+	AgentID          string             `json:"agentId,omitempty" dynamo:"agentId,omitempty"`
+	AgentName        string             `json:"agentName,omitempty" dynamo:"agentName,omitempty"`
+	DID              string             `json:"did,omitempty" dynamo:"did,omitempty"`
+	Disposition      string             `json:"disposition,omitempty" dynamo:"disposition,omitempty"`
+	Duration         domain.Duration    `json:"duration" dynamo:"duration"`
+	ACW              domain.Duration    `json:"acw" dynamo:"acw"`
+	Status           domain.FinalStatus `json:"status,omitempty" dynamo:"status,omitempty"`
+	ContactName      string             `json:"contactName,omitempty" dynamo:"contactName,omitempty"`
+	ContactKey       string             `json:"contactKey,omitempty" dynamo:"contactKey,omitempty"`
+	Protocol         string             `json:"protocol,omitempty" dynamo:"protocol,omitempty"`
+	ExternalProtocol string             `json:"externalProtocol,omitempty" dynamo:"externalProtocol,omitempty"`
+	Preview          string             `json:"preview,omitempty" dynamo:"preview,omitempty"` // first 80 characters of the first text message
+	RecordingKey     string             `json:"recordingKey,omitempty" dynamo:"recordingKey,omitempty"`
+	RecordingURL     string             `json:"recordingUrl,omitempty" dynamo:"recordingUrl,omitempty"`
+	TranscriptionURL string             `json:"transcriptionUrl,omitempty" dynamo:"transcriptionUrl,omitempty"`
+	RowPK            string             `json:"-" dynamo:"rowPk"`
+	RowSK            string             `json:"-" dynamo:"rowSk"`
+}
+
+// indexEntry is one lookup an interaction answers to: a gsi1 key (exact
+// lookups) or a gsi2 key (histories), never both.
+type indexEntry struct {
+	PK     string `dynamo:"pk,hash"`
+	SK     string `dynamo:"sk,range"`
+	Ver    string `dynamo:"ver"`
+	GSI1PK string `dynamo:"gsi1pk,omitempty"`
+	GSI1SK string `dynamo:"gsi1sk,omitempty"`
+	GSI2PK string `dynamo:"gsi2pk,omitempty"`
+	GSI2SK string `dynamo:"gsi2sk,omitempty"`
+	Summary
+}
+
+// previewLen is seed 004's "first 80 characters of the message body".
+const previewLen = 80
+
+func summarize(in *domain.Interaction, row Key) Summary {
+	s := Summary{
+		ID: in.ID, Media: in.Media, State: in.State, Start: in.Start, Finished: in.Finished,
+		Queue: in.Queue, Service: in.Service, DID: in.DID, Duration: in.Duration, ACW: in.ACW,
+		Status: in.Status, ContactKey: in.ContactKey(), Protocol: in.Protocol,
+		ExternalProtocol: in.ExternalProtocol, RowPK: row.PK, RowSK: row.SK,
+	}
+	if in.Agent != nil {
+		s.AgentID, s.AgentName = in.Agent.ID, in.Agent.Name
+	}
+	if in.Disposition != nil {
+		s.Disposition = in.Disposition.Code
+	}
+	if in.Contact != nil {
+		s.ContactName = in.Contact.Name
+	}
+	for _, m := range in.Messages {
+		if m.ContentType == "text" && m.Content != "" {
+			r := []rune(m.Content)
+			if len(r) > previewLen {
+				r = r[:previewLen]
+			}
+			s.Preview = string(r)
+			break
+		}
+	}
+	if v := in.Voice; v != nil {
+		s.RecordingKey, s.RecordingURL, s.TranscriptionURL = v.RecordingKey, v.RecordingURL, v.TranscriptionURL
+	}
+	return s
+}
+
+// interactionItems is every item that stores one version of an
+// interaction. The same function computes the previous version's keys
+// (from its stored document), so what a new version no longer needs is
+// deleted in the same transaction.
+type interactionItems struct {
+	row     rowItem
+	meta    metaItem
+	chunks  []chunkItem
+	entries []indexEntry
+}
+
+func buildInteractionItems(t Tenant, in *domain.Interaction, ver string) (*interactionItems, error) {
+	rk := t.RowKey(in)
+	doc := *in
+	doc.Messages = nil
+	docJSON, err := json.Marshal(doc)
+	if err != nil {
+		return nil, fmt.Errorf("encode document: %w", err)
+	}
+	rowIn := *in
+	rowIn.Messages, rowIn.Participants = nil, nil
+	it := &interactionItems{
+		row: rowItem{PK: rk.PK, SK: rk.SK, Ver: ver, Interaction: rowIn, ContactKey: in.ContactKey()},
+	}
+	chunks, err := chunkMessages(in.Messages)
+	if err != nil {
+		return nil, err
+	}
+	for n, c := range chunks {
+		k := t.MessageChunkKey(in.ID, n)
+		it.chunks = append(it.chunks, chunkItem{PK: k.PK, SK: k.SK, Ver: ver, Msgs: c})
+	}
+	mk := t.MetaKey(in.ID)
+	it.meta = metaItem{PK: mk.PK, SK: mk.SK, Ver: ver, RowPK: rk.PK, RowSK: rk.SK, Chunks: len(chunks), Doc: string(docJSON)}
+
+	sum := summarize(in, rk)
+	order := startID(in.Start, in.ID)
+	add := func(k Key, g1, g2 string) {
+		e := indexEntry{PK: k.PK, SK: k.SK, Ver: ver, Summary: sum}
+		if g1 != "" {
+			e.GSI1PK, e.GSI1SK = g1, order
+		}
+		if g2 != "" {
+			e.GSI2PK, e.GSI2SK = g2, order
+		}
+		it.entries = append(it.entries, e)
+	}
+	if in.Protocol != "" {
+		add(t.protocolEntryKey(in.ID), t.ProtocolGSI(in.Protocol), "")
+	}
+	if in.ExternalProtocol != "" {
+		add(t.extProtocolEntryKey(in.ID), t.ExtProtocolGSI(in.ExternalProtocol), "")
+	}
+	if ck := in.ContactKey(); ck != "" {
+		add(t.contactEntryKey(in.ID), "", t.ContactGSI(ck))
+	}
+	for _, a := range in.AgentIDs() {
+		add(t.agentEntryKey(in.ID, a), "", t.AgentGSI(a))
+	}
+	return it, nil
+}
+
+// keys lists the primary keys of every item, meta last.
+func (it *interactionItems) keys() []Key {
+	ks := []Key{{it.row.PK, it.row.SK}}
+	for _, c := range it.chunks {
+		ks = append(ks, Key{c.PK, c.SK})
+	}
+	for _, e := range it.entries {
+		ks = append(ks, Key{e.PK, e.SK})
+	}
+	return append(ks, Key{it.meta.PK, it.meta.SK})
+}
+
+// chunkMessages splits messages into JSON arrays of at most maxChunkBytes.
+func chunkMessages(msgs []domain.Message) ([]string, error) {
+	var out []string
+	var cur []json.RawMessage
+	size := 0
+	flush := func() error {
+		if len(cur) == 0 {
+			return nil
+		}
+		b, err := json.Marshal(cur)
+		if err != nil {
+			return err
+		}
+		out = append(out, string(b))
+		cur, size = nil, 0
+		return nil
+	}
+	for _, m := range msgs {
+		b, err := json.Marshal(m)
+		if err != nil {
+			return nil, fmt.Errorf("encode message %s: %w", m.ID, err)
+		}
+		if size+len(b) > maxChunkBytes {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+		cur = append(cur, b)
+		size += len(b) + 1
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

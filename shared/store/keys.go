@@ -1,0 +1,139 @@
+package store
+
+import (
+	"strings"
+	"time"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+)
+
+// Every key string of the table is built here and nowhere else, so the
+// access-pattern table in doc.go is the whole truth about what a request
+// can touch. Each constructor takes a Tenant, and every key it returns
+// begins with "T#<tenant>#": a request scoped to one tenant cannot name
+// another tenant's items.
+
+// Tenant is a validated tenant id, the first component of every key.
+type Tenant string
+
+// NewTenant checks s can be a tenant id.
+func NewTenant(s string) (Tenant, error) {
+	if !domain.ValidTenantID(s) {
+		return "", domain.Errorf(domain.CodeForbidden, "identity carries no valid tenant")
+	}
+	return Tenant(s), nil
+}
+
+// Prefix is the start of every key of the tenant.
+func (t Tenant) Prefix() string { return "T#" + string(t) + "#" }
+
+// Key is a primary key.
+type Key struct{ PK, SK string }
+
+// part escapes a free-text key component so that it can't inject a
+// separator: '#' and '%' are percent-encoded.
+func part(s string) string {
+	if !strings.ContainsAny(s, "#%") {
+		return s
+	}
+	return strings.NewReplacer("%", "%25", "#", "%23").Replace(s)
+}
+
+// startID is the sort key that orders interactions (and bot sessions) by
+// start instant, ties broken by id.
+func startID(start time.Time, id string) string {
+	return domain.FormatInstant(start) + "#" + part(id)
+}
+
+// RowPartition holds the list rows of one media and UTC day.
+func (t Tenant) RowPartition(m domain.Media, day string) string {
+	return t.Prefix() + "M#" + string(m) + "#D#" + day
+}
+
+// RowKey is the list/export row of an interaction.
+func (t Tenant) RowKey(in *domain.Interaction) Key {
+	return Key{t.RowPartition(in.Media, domain.UTCDay(in.Start)), startID(in.Start, in.ID)}
+}
+
+// DetailsPartition holds everything else about one interaction.
+func (t Tenant) DetailsPartition(id string) string { return t.Prefix() + "I#" + part(id) }
+
+// Sort keys inside an interaction's details partition.
+const (
+	skMeta      = "META" // version, pointer to the row, the canonical document
+	skMsgPrefix = "MSG#" // message chunks, MSG#0000, MSG#0001...
+	skIdxPrefix = "IDX#" // index entries carrying gsi1/gsi2 keys
+)
+
+// MetaKey is the interaction's version record.
+func (t Tenant) MetaKey(id string) Key { return Key{t.DetailsPartition(id), skMeta} }
+
+// MessageChunkKey is chunk n of the interaction's messages.
+func (t Tenant) MessageChunkKey(id string, n int) Key {
+	return Key{t.DetailsPartition(id), skMsgPrefix + pad4(n)}
+}
+
+// Index entries: one item per lookup the interaction answers to.
+func (t Tenant) protocolEntryKey(id string) Key {
+	return Key{t.DetailsPartition(id), skIdxPrefix + "P"}
+}
+func (t Tenant) extProtocolEntryKey(id string) Key {
+	return Key{t.DetailsPartition(id), skIdxPrefix + "X"}
+}
+func (t Tenant) contactEntryKey(id string) Key { return Key{t.DetailsPartition(id), skIdxPrefix + "C"} }
+func (t Tenant) agentEntryKey(id, agent string) Key {
+	return Key{t.DetailsPartition(id), skIdxPrefix + "A#" + part(agent)}
+}
+
+// GSI1: exact lookups.
+func (t Tenant) ProtocolGSI(protocol string) string    { return t.Prefix() + "P#" + part(protocol) }
+func (t Tenant) ExtProtocolGSI(protocol string) string { return t.Prefix() + "X#" + part(protocol) }
+
+// GSI2: histories in start order.
+func (t Tenant) ContactGSI(contactKey string) string { return t.Prefix() + "C#" + part(contactKey) }
+func (t Tenant) AgentGSI(agentID string) string      { return t.Prefix() + "A#" + part(agentID) }
+
+// AgentEventPartition holds a UTC day of agent status events.
+func (t Tenant) AgentEventPartition(day string) string { return t.Prefix() + "S#D#" + day }
+
+// AgentEventKey orders a day's events by agent, then instant, then type.
+func (t Tenant) AgentEventKey(e *domain.AgentEvent) Key {
+	return Key{t.AgentEventPartition(domain.UTCDay(e.At)), part(e.AgentID) + "#" + domain.FormatInstant(e.At) + "#" + e.Type}
+}
+
+// BotPartition holds one channel's bot sessions of a UTC day.
+func (t Tenant) BotPartition(channel domain.Media, day string) string {
+	return t.Prefix() + "B#" + string(channel) + "#D#" + day
+}
+
+// BotRowKey is a bot session's list item.
+func (t Tenant) BotRowKey(b *domain.BotSession) Key {
+	return Key{t.BotPartition(b.Channel, domain.UTCDay(b.Start)), startID(b.Start, b.ID)}
+}
+
+// BotDetailsPartition holds a bot session's version record and messages.
+func (t Tenant) BotDetailsPartition(id string) string { return t.Prefix() + "BS#" + part(id) }
+
+// BotMetaKey is the bot session's version record.
+func (t Tenant) BotMetaKey(id string) Key { return Key{t.BotDetailsPartition(id), skMeta} }
+
+// BotMessageChunkKey is chunk n of the bot session's messages.
+func (t Tenant) BotMessageChunkKey(id string, n int) Key {
+	return Key{t.BotDetailsPartition(id), skMsgPrefix + pad4(n)}
+}
+
+// BotProtocolGSI finds a bot session by its 17-digit protocol (gsi1).
+func (t Tenant) BotProtocolGSI(protocol string) string { return t.Prefix() + "BP#" + part(protocol) }
+
+// SettingsKey holds the tenant's settings.
+func (t Tenant) SettingsKey() Key { return Key{"T#" + string(t), "SETTINGS"} }
+
+func pad4(n int) string {
+	const digits = "0123456789"
+	b := []byte{'0', '0', '0', '0'}
+	for i := 3; i >= 0 && n > 0; i-- {
+		b[i] = digits[n%10]
+		n /= 10
+	}
+	return string(b)
+}

@@ -1,0 +1,134 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/guregu/dynamo/v2"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+)
+
+// Store reads and writes Rastro's single table.
+type Store struct {
+	client       *dynamodb.Client
+	db           *dynamo.DB
+	table        dynamo.Table
+	contributors []Contributor
+}
+
+// Contributor adds its own writes to an interaction's upsert transaction,
+// given the version being replaced (nil for a first write) and the new
+// one. Rollups (aggregate counters) are contributors: because they join
+// the same TransactWriteItems as the row, a count moves exactly when the
+// row does, and a replay, which writes nothing, moves nothing.
+type Contributor interface {
+	Contribute(tx *dynamo.WriteTx, table dynamo.Table, t Tenant, old, new *domain.Interaction) error
+}
+
+// New wraps a DynamoDB client for the named table.
+func New(client *dynamodb.Client, table string, contributors ...Contributor) *Store {
+	db := dynamo.NewFromIface(client)
+	return &Store{client: client, db: db, table: db.Table(table), contributors: contributors}
+}
+
+// Client exposes the SDK client for admin tooling and tests.
+func (s *Store) Client() *dynamodb.Client { return s.client }
+
+// TableName is the table the store uses.
+func (s *Store) TableName() string { return s.table.Name() }
+
+// Outcome says what a write did.
+type Outcome int
+
+const (
+	Written   Outcome = iota // stored: new, or newer than what was there
+	Unchanged                // the same version was already stored (a replay)
+	Stale                    // a newer version was already stored; nothing changed
+)
+
+func (o Outcome) String() string {
+	return [...]string{"written", "unchanged", "stale"}[o]
+}
+
+// Counts tallies outcomes of a batch.
+type Counts struct {
+	Received  int `json:"received"`
+	Written   int `json:"written"`
+	Unchanged int `json:"unchanged"`
+	Stale     int `json:"stale"`
+}
+
+// Add records one outcome.
+func (c *Counts) Add(o Outcome) {
+	c.Received++
+	switch o {
+	case Written:
+		c.Written++
+	case Unchanged:
+		c.Unchanged++
+	case Stale:
+		c.Stale++
+	}
+}
+
+// Merge adds another tally.
+func (c *Counts) Merge(o Counts) {
+	c.Received += o.Received
+	c.Written += o.Written
+	c.Unchanged += o.Unchanged
+	c.Stale += o.Stale
+}
+
+// notFound converts the library's not-found into the domain's, once, here.
+func notFound(err error) error {
+	if errors.Is(err, dynamo.ErrNotFound) {
+		return domain.ErrNotFound
+	}
+	return err
+}
+
+// isConditionFailure reports whether a write lost a race on its condition:
+// a plain conditional write, or a transaction cancelled for that reason.
+func isConditionFailure(err error) bool {
+	if dynamo.IsCondCheckFailed(err) {
+		return true
+	}
+	var tc *types.TransactionCanceledException
+	if errors.As(err, &tc) {
+		for _, r := range tc.CancellationReasons {
+			if aws.ToString(r.Code) == "ConditionalCheckFailed" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// maxTxItems is DynamoDB's limit on actions in one TransactWriteItems.
+const maxTxItems = 100
+
+func txTooLarge(n int) error {
+	return domain.Errorf(domain.CodeInvalid, "record needs %d writes in one transaction; the limit is %d", n, maxTxItems)
+}
+
+func wrap(op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var de *domain.Error
+	if errors.As(err, &de) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+// Ping checks the table is reachable.
+func (s *Store) Ping(ctx context.Context) error {
+	_, err := s.client.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String(s.table.Name())})
+	return wrap("describe table", err)
+}

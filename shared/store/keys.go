@@ -137,3 +137,7 @@ func pad4(n int) string {
 	}
 	return string(b)
 }
+
+// MarkerKey records tenant-level facts of tooling, such as which demo data
+// set a local stack was seeded with.
+func (t Tenant) MarkerKey(name string) Key { return Key{"T#" + string(t), "MARK#" + part(name)} }

@@ -35,3 +35,25 @@ func (s *Store) PutSettings(ctx context.Context, t Tenant, st domain.Settings) e
 	k := t.SettingsKey()
 	return wrap("put settings", s.table.Put(settingsItem{PK: k.PK, SK: k.SK, Settings: st}).Run(ctx))
 }
+
+type markerItem struct {
+	PK    string `dynamo:"pk,hash"`
+	SK    string `dynamo:"sk,range"`
+	Value string `dynamo:"value"`
+}
+
+// Marker reads a tooling marker; ErrNotFound when unset.
+func (s *Store) Marker(ctx context.Context, t Tenant, name string) (string, error) {
+	k := t.MarkerKey(name)
+	var it markerItem
+	if err := s.table.Get("pk", k.PK).Range("sk", dynamo.Equal, k.SK).Consistent(true).One(ctx, &it); err != nil {
+		return "", wrap("get marker", notFound(err))
+	}
+	return it.Value, nil
+}
+
+// SetMarker writes a tooling marker.
+func (s *Store) SetMarker(ctx context.Context, t Tenant, name, value string) error {
+	k := t.MarkerKey(name)
+	return wrap("put marker", s.table.Put(markerItem{PK: k.PK, SK: k.SK, Value: value}).Run(ctx))
+}

@@ -1,0 +1,82 @@
+# Rastro: the commands of the README. `make dev` runs everything locally,
+# `make test` tests everything; both install what a fresh machine lacks.
+
+GO            ?= go
+TOOLS         := $(CURDIR)/.tools/bin
+VERSITYGW     := github.com/versity/versitygw/cmd/versitygw@v1.8.0
+STATICCHECK   := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOARCH_LAMBDA ?= arm64
+FUNCTIONS     := $(notdir $(wildcard functions/*))
+LAMBDA_FLAGS  := -tags lambda.norpc -trimpath -ldflags "-s -w"
+TEST_TIMEOUT  ?= 20m
+
+.PHONY: help tools dev dev-reset test test-go test-frontend build lint deploy bench frontend-deps frontend-build
+
+help:
+	@echo "make dev        run the whole system locally with demo data (http://127.0.0.1:3000)"
+	@echo "make dev-reset  wipe the local data in .dev/"
+	@echo "make test       run every test (Go unit + integration against DynamoDB Local and versitygw)"
+	@echo "make build      build every Lambda bootstrap into build/<function>/ (GOARCH_LAMBDA=amd64 for local runs)"
+	@echo "make lint       gofmt, go vet, staticcheck"
+	@echo "make bench      Go benchmarks (figures go to docs/benchmarks.md)"
+	@echo "make deploy     sam build && sam deploy"
+
+## tools: the local stand-ins for AWS, pinned.
+tools: $(TOOLS)/versitygw infra/node_modules/.installed
+
+$(TOOLS)/versitygw:
+	GOBIN=$(TOOLS) $(GO) install $(VERSITYGW)
+
+infra/node_modules/.installed: infra/package.json infra/package-lock.json
+	npm ci --prefix infra --no-audit --no-fund --loglevel=error
+	@touch $@
+
+$(TOOLS)/staticcheck:
+	GOBIN=$(TOOLS) $(GO) install $(STATICCHECK)
+
+## frontend: installed and built when it has a package.json.
+frontend-deps:
+	@if [ -f frontend/package.json ]; then \
+		[ frontend/node_modules/.installed -nt frontend/package-lock.json ] || \
+		(npm ci --prefix frontend --no-audit --no-fund --loglevel=error && touch frontend/node_modules/.installed); \
+	fi
+
+frontend-build: frontend-deps
+	@if [ -f frontend/package.json ]; then npm run --prefix frontend build; fi
+
+dev: tools frontend-build
+	$(GO) run ./infra/dev
+
+dev-reset:
+	rm -rf .dev
+
+test: test-go test-frontend
+
+test-go: tools
+	$(GO) test -timeout $(TEST_TIMEOUT) -count=1 ./...
+
+test-frontend: frontend-deps
+	@if [ -f frontend/package.json ]; then npm test --prefix frontend; fi
+
+bench: tools
+	$(GO) test -run '^$$' -bench . -benchtime 2000x -count 1 ./shared/ingest/
+
+## build: one bootstrap per function, as SAM's makefile builder would.
+build: $(addprefix build-,$(FUNCTIONS))
+
+build-%:
+	CGO_ENABLED=0 GOOS=linux GOARCH=$(GOARCH_LAMBDA) $(GO) build $(LAMBDA_FLAGS) -o build/$*/bootstrap ./functions/$*
+
+# SAM (BuildMethod: makefile) calls build-<LogicalId> with ARTIFACTS_DIR.
+build-IngestFunction:
+	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build $(LAMBDA_FLAGS) -o $(ARTIFACTS_DIR)/bootstrap ./functions/ingest
+build-SettingsFunction:
+	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build $(LAMBDA_FLAGS) -o $(ARTIFACTS_DIR)/bootstrap ./functions/settings
+
+lint: $(TOOLS)/staticcheck
+	@out=$$(gofmt -l functions shared infra); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	$(TOOLS)/staticcheck ./...
+
+deploy:
+	sam build && sam deploy

@@ -1,0 +1,171 @@
+package devserver
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sync/atomic"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+
+	"github.com/rastro-cc/rastro/infra/demodata"
+	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/ingest"
+	"github.com/rastro-cc/rastro/shared/store"
+)
+
+// SeedConfig describes the demo tenant.
+type SeedConfig struct {
+	Tenant       string
+	Zone         string
+	Interactions int
+	Days         int
+	Seed         int64
+	End          time.Time // data covers the Days before End
+}
+
+// DefaultSeed is what `make dev` loads.
+func DefaultSeed(now time.Time) SeedConfig {
+	return SeedConfig{Tenant: "demo", Zone: "America/Sao_Paulo", Interactions: 20000, Days: 45, Seed: 42, End: now.UTC().Truncate(time.Hour)}
+}
+
+// Progress counts seeded records for /healthz.
+type Progress struct {
+	Done, Total atomic.Int64
+}
+
+const seedMarker = "demo-seed"
+
+// Seed loads the demo tenant through the ingest service (the same
+// validation and writes as the API), unless a previous run already did:
+// a marker holding the configuration says so, which keeps later runs fast.
+func Seed(ctx context.Context, st *Stack, c SeedConfig, p *Progress) (bool, error) {
+	t := store.Tenant(c.Tenant)
+	if v, err := st.Store.Marker(ctx, t, seedMarker); err == nil && v != "" {
+		return false, nil
+	} else if err != nil && !errors.Is(err, domain.ErrNotFound) {
+		return false, err
+	}
+	zone, err := domain.LoadZone(c.Zone)
+	if err != nil {
+		return false, err
+	}
+	if err := st.Store.PutSettings(ctx, t, domain.Settings{TimeZone: c.Zone, Locale: "pt-BR", SLAMinutes: []int{1, 5, 15}}); err != nil {
+		return false, err
+	}
+	keys, err := uploadRecordings(ctx, st, c.Tenant)
+	if err != nil {
+		return false, err
+	}
+	g := demodata.New(demodata.Config{
+		Seed: c.Seed, Interactions: c.Interactions, End: c.End, Days: c.Days, Zone: zone, RecordingKeys: keys,
+	})
+	p.Total.Store(int64(c.Interactions))
+	svc := &ingest.Service{Store: st.Store, Now: func() time.Time { return c.End }, Workers: 16}
+
+	var batch []domain.Interaction
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if _, err := svc.Interactions(ctx, t, batch); err != nil {
+			return err
+		}
+		p.Done.Add(int64(len(batch)))
+		batch = batch[:0]
+		return nil
+	}
+	for in := range g.Interactions() {
+		batch = append(batch, in)
+		if len(batch) == ingest.MaxBatch {
+			if err := flush(); err != nil {
+				return false, fmt.Errorf("seed interactions: %w", err)
+			}
+		}
+	}
+	if err := flush(); err != nil {
+		return false, fmt.Errorf("seed interactions: %w", err)
+	}
+	if err := seedBatches(ctx, g.AgentEvents(), func(b []domain.AgentEvent) error {
+		_, err := svc.AgentEvents(ctx, t, b)
+		return err
+	}); err != nil {
+		return false, fmt.Errorf("seed agent events: %w", err)
+	}
+	if err := seedBatches(ctx, g.BotSessions(), func(b []domain.BotSession) error {
+		_, err := svc.BotSessions(ctx, t, b)
+		return err
+	}); err != nil {
+		return false, fmt.Errorf("seed bot sessions: %w", err)
+	}
+	marker := fmt.Sprintf("seed=%d n=%d days=%d end=%s", c.Seed, c.Interactions, c.Days, domain.FormatInstant(c.End))
+	return true, st.Store.SetMarker(ctx, t, seedMarker, marker)
+}
+
+func seedBatches[T any](ctx context.Context, seq func(func(T) bool), write func([]T) error) error {
+	var batch []T
+	var err error
+	seq(func(x T) bool {
+		batch = append(batch, x)
+		if len(batch) == ingest.MaxBatch {
+			err = write(batch)
+			batch = nil
+		}
+		return err == nil && ctx.Err() == nil
+	})
+	if err == nil && len(batch) > 0 {
+		err = write(batch)
+	}
+	if err == nil {
+		err = ctx.Err()
+	}
+	return err
+}
+
+// uploadRecordings puts a few short tones in the media bucket under the
+// tenant's prefix; demo calls point their recordings at them.
+func uploadRecordings(ctx context.Context, st *Stack, tenant string) ([]string, error) {
+	var keys []string
+	for i, hz := range []float64{440, 523.25, 659.25, 783.99} {
+		key := fmt.Sprintf("%s/recordings/demo-call-%d.wav", tenant, i+1)
+		_, err := st.S3c.PutObject(ctx, &s3.PutObjectInput{
+			Bucket: aws.String(MediaBucket), Key: aws.String(key),
+			Body: bytes.NewReader(tone(hz, 2*time.Second)), ContentType: aws.String("audio/wav"),
+		})
+		if err != nil {
+			return nil, fmt.Errorf("upload recording: %w", err)
+		}
+		keys = append(keys, key)
+	}
+	return keys, nil
+}
+
+// tone is a mono 8 kHz 16-bit PCM WAV of a sine wave, fading out.
+func tone(hz float64, d time.Duration) []byte {
+	const rate = 8000
+	n := int(d.Seconds() * rate)
+	var buf bytes.Buffer
+	w := func(v any) { _ = binary.Write(&buf, binary.LittleEndian, v) }
+	buf.WriteString("RIFF")
+	w(uint32(36 + n*2))
+	buf.WriteString("WAVEfmt ")
+	w(uint32(16))
+	w(uint16(1))
+	w(uint16(1))
+	w(uint32(rate))
+	w(uint32(rate * 2))
+	w(uint16(2))
+	w(uint16(16))
+	buf.WriteString("data")
+	w(uint32(n * 2))
+	for i := range n {
+		amp := 0.3 * (1 - float64(i)/float64(n))
+		w(int16(amp * math.MaxInt16 * math.Sin(2*math.Pi*hz*float64(i)/rate)))
+	}
+	return buf.Bytes()
+}

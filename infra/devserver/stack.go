@@ -1,0 +1,85 @@
+package devserver
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+
+	"github.com/rastro-cc/rastro/infra/localaws"
+	"github.com/rastro-cc/rastro/shared/store"
+)
+
+// Names of the local resources; template.yaml names the AWS ones.
+const (
+	TableName    = "rastro-dev"
+	IngestBucket = "rastro-ingest"
+	MediaBucket  = "rastro-media"
+	ExportBucket = "rastro-exports"
+)
+
+// Stack is the running stand-ins with the table and buckets created.
+type Stack struct {
+	Dynamo *localaws.Dynamo
+	S3     *localaws.S3
+	DB     *dynamodb.Client
+	S3c    *s3.Client
+	Store  *store.Store
+}
+
+// StackOptions say where data lives; empty Dir keeps everything in memory
+// and in a temporary folder (tests).
+type StackOptions struct {
+	Dir string
+	Log io.Writer
+}
+
+// StartStack starts DynamoDB Local and versitygw and creates the table and
+// buckets if they don't exist yet.
+func StartStack(ctx context.Context, o StackOptions) (*Stack, error) {
+	dbPath, s3Dir := "", ""
+	if o.Dir != "" {
+		dbPath, s3Dir = filepath.Join(o.Dir, "dynamodb"), filepath.Join(o.Dir, "s3")
+	} else {
+		d, err := os.MkdirTemp("", "rastro-dev-s3-")
+		if err != nil {
+			return nil, err
+		}
+		s3Dir = d
+	}
+	d, err := localaws.StartDynamo(ctx, localaws.DynamoOptions{DBPath: dbPath, Log: o.Log})
+	if err != nil {
+		return nil, err
+	}
+	// versitygw's keys persist with its data, so signatures keep working
+	// across runs and presigned links from the last run stay valid.
+	ak, sk := "rastrodev", "rastrodev-secret-key"
+	s, err := localaws.StartS3(ctx, localaws.S3Options{Dir: s3Dir, AccessKey: ak, SecretKey: sk, Log: o.Log})
+	if err != nil {
+		d.Stop()
+		return nil, err
+	}
+	st := &Stack{Dynamo: d, S3: s, DB: d.Client(), S3c: s.Client()}
+	if err := store.CreateTable(ctx, st.DB, TableName); err != nil {
+		st.Stop()
+		return nil, err
+	}
+	for _, b := range []string{IngestBucket, MediaBucket, ExportBucket} {
+		if err := s.EnsureBucket(ctx, b); err != nil {
+			st.Stop()
+			return nil, fmt.Errorf("create bucket %s: %w", b, err)
+		}
+	}
+	st.Store = store.New(st.DB, TableName)
+	return st, nil
+}
+
+// Stop ends both processes.
+func (s *Stack) Stop() {
+	s.S3.Stop()
+	s.Dynamo.Stop()
+}

@@ -1,0 +1,101 @@
+// Package config reads a function's configuration from the environment
+// once, at start, and builds the AWS clients it needs once. A missing
+// required variable stops the function before it serves anything.
+package config
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+
+	"github.com/rastro-cc/rastro/shared/auth"
+)
+
+// Config is everything a function reads from its environment.
+type Config struct {
+	Table            string            // TABLE_NAME (required)
+	IngestBucket     string            // INGEST_BUCKET
+	IngestClients    map[string]string // INGEST_CLIENT_TENANTS: JSON {"<client id>": "<tenant>"}
+	DynamoDBEndpoint string            // DYNAMODB_ENDPOINT: a local stand-in (sam local), else AWS
+	S3Endpoint       string            // S3_ENDPOINT: a local stand-in, path-style
+	LogLevel         string            // LOG_LEVEL: debug, info, warn, error
+}
+
+// Load reads the environment; required lists variables that must be set.
+func Load(required ...string) (Config, error) {
+	for _, k := range required {
+		if os.Getenv(k) == "" {
+			return Config{}, fmt.Errorf("config: %s is required", k)
+		}
+	}
+	c := Config{
+		Table:            os.Getenv("TABLE_NAME"),
+		IngestBucket:     os.Getenv("INGEST_BUCKET"),
+		DynamoDBEndpoint: os.Getenv("DYNAMODB_ENDPOINT"),
+		S3Endpoint:       os.Getenv("S3_ENDPOINT"),
+		LogLevel:         os.Getenv("LOG_LEVEL"),
+		IngestClients:    map[string]string{},
+	}
+	if v := os.Getenv("INGEST_CLIENT_TENANTS"); v != "" {
+		if err := json.Unmarshal([]byte(v), &c.IngestClients); err != nil {
+			return Config{}, fmt.Errorf("config: INGEST_CLIENT_TENANTS must be a JSON object of client id to tenant: %w", err)
+		}
+	}
+	return c, nil
+}
+
+// MustLoad is Load for mains: it logs and exits on a bad configuration.
+func MustLoad(required ...string) Config {
+	c, err := Load(required...)
+	if err != nil {
+		slog.Error(err.Error())
+		os.Exit(1)
+	}
+	c.setupLogging()
+	return c
+}
+
+func (c Config) setupLogging() {
+	var lvl slog.Level
+	_ = lvl.UnmarshalText([]byte(c.LogLevel))
+	slog.SetDefault(slog.New(slog.NewJSONHandler(os.Stderr, &slog.HandlerOptions{Level: lvl})))
+}
+
+// Resolver is the identity resolver this configuration implies.
+func (c Config) Resolver() auth.Resolver { return auth.Resolver{IngestClients: c.IngestClients} }
+
+// AWS loads the default AWS configuration (the Lambda role in AWS).
+func (c Config) AWS(ctx context.Context) aws.Config {
+	cfg, err := awsconfig.LoadDefaultConfig(ctx)
+	if err != nil {
+		slog.Error("load AWS config", "error", err.Error())
+		os.Exit(1)
+	}
+	return cfg
+}
+
+// DynamoDB builds the table client, honouring DYNAMODB_ENDPOINT.
+func (c Config) DynamoDB(cfg aws.Config) *dynamodb.Client {
+	return dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) {
+		if c.DynamoDBEndpoint != "" {
+			o.BaseEndpoint = aws.String(c.DynamoDBEndpoint)
+		}
+	})
+}
+
+// S3 builds the S3 client, honouring S3_ENDPOINT (path-style there).
+func (c Config) S3(cfg aws.Config) *s3.Client {
+	return s3.NewFromConfig(cfg, func(o *s3.Options) {
+		if c.S3Endpoint != "" {
+			o.BaseEndpoint = aws.String(c.S3Endpoint)
+			o.UsePathStyle = true
+		}
+	})
+}

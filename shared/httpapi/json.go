@@ -1,0 +1,95 @@
+package httpapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+)
+
+// MaxBody is the largest request body accepted: API Gateway's payload
+// limit for a Lambda integration.
+const MaxBody = 6 << 20
+
+// WriteJSON answers v with status.
+func WriteJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+// ReadBody reads the whole body, refusing more than limit bytes with 413.
+func ReadBody(r *http.Request, limit int64) ([]byte, error) {
+	if r.ContentLength > limit {
+		return nil, domain.Errorf(domain.CodeTooLarge, "request body is %d bytes; the limit is %d", r.ContentLength, limit)
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+	if err != nil {
+		return nil, domain.Errorf(domain.CodeBadRequest, "could not read the request body")
+	}
+	if int64(len(b)) > limit {
+		return nil, domain.Errorf(domain.CodeTooLarge, "request body is over the limit of %d bytes", limit)
+	}
+	return b, nil
+}
+
+// DecodeStrict decodes one JSON value, refusing unknown fields and
+// trailing data, and says where the problem is in words a client can use.
+func DecodeStrict(b []byte, v any) error {
+	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return JSONProblem(err)
+	}
+	if dec.More() {
+		return domain.Errorf(domain.CodeBadRequest, "body must hold one JSON value")
+	}
+	return nil
+}
+
+// JSONProblem turns a decoding error into a bad-request Error naming the
+// field when the decoder knows it.
+func JSONProblem(err error) *domain.Error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &syn):
+		return domain.Errorf(domain.CodeBadRequest, "malformed JSON at byte %d", syn.Offset)
+	case errors.As(err, &typ):
+		f := typ.Field
+		if f == "" {
+			f = "body"
+		}
+		return domain.FieldErr(domain.CodeBadRequest, f, fmt.Sprintf("must be %s, not %s", jsonType(typ.Type.String()), typ.Value))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return domain.Errorf(domain.CodeBadRequest, "body is empty or truncated JSON")
+	}
+	msg := err.Error()
+	if f, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		f = strings.Trim(f, `"`)
+		return domain.FieldErr(domain.CodeBadRequest, f, "is not a known field")
+	}
+	// Custom unmarshalers (instants, durations) say what they expect.
+	return domain.Errorf(domain.CodeBadRequest, "invalid JSON value: %s", strings.TrimPrefix(msg, "json: "))
+}
+
+func jsonType(goType string) string {
+	switch {
+	case strings.HasPrefix(goType, "[]"):
+		return "an array"
+	case strings.HasPrefix(goType, "map["), strings.Contains(goType, "."):
+		return "an object or value of the documented type"
+	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "float"), strings.HasPrefix(goType, "uint"):
+		return "a number"
+	case goType == "string":
+		return "a string"
+	case goType == "bool":
+		return "true or false"
+	}
+	return goType
+}

@@ -1,0 +1,70 @@
+package httpapi
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+)
+
+// Route is one method and path served by one function.
+type Route struct {
+	Function string // functions/<Function>, and <Function> in template.yaml's logical id
+	Method   string
+	Path     string // API Gateway form: /v1/interactions/{id}
+}
+
+// Pattern is the net/http ServeMux pattern of the route.
+func (r Route) Pattern() string { return r.Method + " " + r.Path }
+
+// Routes is every HTTP route of Rastro.
+var Routes = []Route{
+	{"ingest", http.MethodPost, "/v1/ingest/interactions"},
+	{"ingest", http.MethodPost, "/v1/ingest/sessions"},
+	{"ingest", http.MethodPost, "/v1/ingest/agent-events"},
+	{"ingest", http.MethodPost, "/v1/ingest/bot-sessions"},
+	{"settings", http.MethodGet, "/v1/me"},
+	{"settings", http.MethodPut, "/v1/settings"},
+}
+
+// Functions lists the functions that serve routes, sorted.
+func Functions() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, r := range Routes {
+		if !seen[r.Function] {
+			seen[r.Function] = true
+			out = append(out, r.Function)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Mux builds a function's handler from its route table entries. Each
+// pattern of the table must have a handler and each handler a pattern, so
+// the table can't drift from what is served; a mismatch is a programming
+// error and panics at start-up.
+func Mux(function string, handlers map[string]http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	used := map[string]bool{}
+	for _, r := range Routes {
+		if r.Function != function {
+			continue
+		}
+		h, ok := handlers[r.Pattern()]
+		if !ok {
+			panic(fmt.Sprintf("httpapi: function %s has no handler for %s", function, r.Pattern()))
+		}
+		mux.Handle(r.Pattern(), h)
+		used[r.Pattern()] = true
+	}
+	for p := range handlers {
+		if !used[p] {
+			panic(fmt.Sprintf("httpapi: handler %s of %s is not in the route table", p, function))
+		}
+	}
+	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		WriteError(w, r, notFoundRoute(r))
+	}))
+	return mux
+}

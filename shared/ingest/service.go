@@ -1,0 +1,176 @@
+package ingest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/sessionmeta"
+	"github.com/rastro-cc/rastro/shared/store"
+)
+
+// MaxBatch is the most records one call may carry.
+const MaxBatch = 500
+
+// Service validates and stores records for a tenant.
+type Service struct {
+	Store *store.Store
+	Now   func() time.Time
+	// Workers bounds concurrent writes of one batch.
+	Workers int
+}
+
+func (s *Service) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+func (s *Service) workers() int {
+	if s.Workers > 0 {
+		return s.Workers
+	}
+	return 16
+}
+
+func checkSize(n int) error {
+	if n > MaxBatch {
+		return domain.Errorf(domain.CodeTooLarge, "batch has %d records; the limit is %d", n, MaxBatch)
+	}
+	if n == 0 {
+		return domain.FieldErr(domain.CodeInvalid, "records", "batch is empty")
+	}
+	return nil
+}
+
+// Interactions validates the whole batch, then stores every record.
+func (s *Service) Interactions(ctx context.Context, t store.Tenant, batch []domain.Interaction) (store.Counts, error) {
+	if err := checkSize(len(batch)); err != nil {
+		return store.Counts{}, err
+	}
+	now := s.now()
+	bad := map[int][]domain.FieldError{}
+	seen := map[string]int{}
+	for i := range batch {
+		if p := batch[i].Problems(now); len(p) > 0 {
+			bad[i] = p
+		}
+		// Two versions of one id in a batch would race each other; the
+		// version order decides anyway, but a duplicate is almost always a
+		// sender bug, so say so.
+		if j, dup := seen[batch[i].ID]; dup && batch[i].ID != "" {
+			bad[i] = append(bad[i], domain.FieldError{Field: "id", Reason: fmt.Sprintf("repeats record %d of this batch", j)})
+		}
+		seen[batch[i].ID] = i
+	}
+	if err := domain.BatchError(bad); err != nil {
+		return store.Counts{}, err
+	}
+	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, in domain.Interaction) (store.Outcome, error) {
+		return s.Store.PutInteraction(ctx, t, in)
+	})
+}
+
+// Sessions maps seed 003 session-metadata documents to interactions and
+// stores them like Interactions.
+func (s *Service) Sessions(ctx context.Context, t store.Tenant, docs []sessionmeta.Document) (store.Counts, error) {
+	if err := checkSize(len(docs)); err != nil {
+		return store.Counts{}, err
+	}
+	now := s.now()
+	bad := map[int][]domain.FieldError{}
+	batch := make([]domain.Interaction, len(docs))
+	for i, d := range docs {
+		in, problems := d.Interaction(now)
+		if len(problems) > 0 {
+			bad[i] = problems
+		}
+		batch[i] = in
+	}
+	if err := domain.BatchError(bad); err != nil {
+		return store.Counts{}, err
+	}
+	return s.Interactions(ctx, t, batch)
+}
+
+// AgentEvents validates and stores agent status events.
+func (s *Service) AgentEvents(ctx context.Context, t store.Tenant, batch []domain.AgentEvent) (store.Counts, error) {
+	if err := checkSize(len(batch)); err != nil {
+		return store.Counts{}, err
+	}
+	now := s.now()
+	bad := map[int][]domain.FieldError{}
+	for i := range batch {
+		if p := batch[i].Problems(now); len(p) > 0 {
+			bad[i] = p
+		}
+	}
+	if err := domain.BatchError(bad); err != nil {
+		return store.Counts{}, err
+	}
+	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, e domain.AgentEvent) (store.Outcome, error) {
+		return s.Store.PutAgentEvent(ctx, t, e)
+	})
+}
+
+// BotSessions validates and stores chatbot sessions.
+func (s *Service) BotSessions(ctx context.Context, t store.Tenant, batch []domain.BotSession) (store.Counts, error) {
+	if err := checkSize(len(batch)); err != nil {
+		return store.Counts{}, err
+	}
+	now := s.now()
+	bad := map[int][]domain.FieldError{}
+	for i := range batch {
+		if p := batch[i].Problems(now); len(p) > 0 {
+			bad[i] = p
+		}
+	}
+	if err := domain.BatchError(bad); err != nil {
+		return store.Counts{}, err
+	}
+	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, b domain.BotSession) (store.Outcome, error) {
+		return s.Store.PutBotSession(ctx, t, b)
+	})
+}
+
+// writeAll stores records concurrently. If a write fails the batch answers
+// an error; what was written stays written, and since every write is
+// idempotent the sender simply retries the batch.
+func writeAll[T any](ctx context.Context, workers int, batch []T, put func(context.Context, T) (store.Outcome, error)) (store.Counts, error) {
+	outcomes := make([]store.Outcome, len(batch))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(workers)
+	for i := range batch {
+		g.Go(func() error {
+			o, err := put(gctx, batch[i])
+			outcomes[i] = o
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return store.Counts{}, err
+	}
+	var c store.Counts
+	for _, o := range outcomes {
+		c.Add(o)
+	}
+	return c, nil
+}
+
+// decodeRecords decodes each element of a JSON array strictly, keeping
+// problems by index so a typo in record 317 says so.
+func decodeRecords[T any](raw []json.RawMessage) ([]T, error) {
+	out := make([]T, len(raw))
+	bad := map[int][]domain.FieldError{}
+	for i, r := range raw {
+		if err := decodeStrict(r, &out[i]); err != nil {
+			bad[i] = []domain.FieldError{{Field: fieldOf(err), Reason: reasonOf(err)}}
+		}
+	}
+	return out, domain.BatchError(bad)
+}

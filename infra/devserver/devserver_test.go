@@ -1,0 +1,172 @@
+package devserver_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rastro-cc/rastro/infra/devserver"
+	"github.com/rastro-cc/rastro/shared/httpapi"
+)
+
+func freeAddr(t *testing.T) string {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().String()
+}
+
+type client struct {
+	t    *testing.T
+	base string
+}
+
+func (c client) do(method, path, token string, body any) (int, map[string]any) {
+	c.t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, _ := json.Marshal(body)
+		rd = bytes.NewReader(b)
+	}
+	req, _ := http.NewRequest(method, c.base+path, rd)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out map[string]any
+	b, _ := io.ReadAll(resp.Body)
+	_ = json.Unmarshal(b, &out)
+	return resp.StatusCode, out
+}
+
+func (c client) token(tenant, role string, queues ...string) string {
+	c.t.Helper()
+	status, out := c.do("POST", "/dev/token", "", map[string]any{"tenant": tenant, "role": role, "queues": queues, "name": "Test " + role})
+	if status != 200 {
+		c.t.Fatalf("token: %d %v", status, out)
+	}
+	return out["token"].(string)
+}
+
+// The whole local system: stand-ins, seeding, every route through the
+// local API Gateway, and a clean stop.
+func TestRunServesSeedsAndStops(t *testing.T) {
+	addr := freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	seed := devserver.DefaultSeed(time.Now())
+	seed.Interactions, seed.Days = 300, 5
+	dataDir := t.TempDir()
+	go func() {
+		done <- devserver.Run(ctx, devserver.RunOptions{Dir: dataDir, Addr: addr, FrontendDir: t.TempDir(), Seed: &seed})
+	}()
+	c := client{t: t, base: "http://" + addr}
+	deadline := time.Now().Add(3 * time.Minute)
+	for {
+		resp, err := http.Get(c.base + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == 200 {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("healthz never became ready")
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("Run ended before it was ready: %v", err)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+
+	admin := c.token("demo", "admin")
+	sup := c.token("demo", "supervisor", "Vendas", "Suporte")
+	ing := c.token("demo", "ingest")
+
+	status, me := c.do("GET", "/v1/me", admin, nil)
+	if status != 200 || me["settings"].(map[string]any)["timeZone"] != "America/Sao_Paulo" {
+		t.Fatalf("me: %d %v", status, me)
+	}
+	status, me = c.do("GET", "/v1/me", sup, nil)
+	if status != 200 || fmt.Sprint(me["identity"].(map[string]any)["queues"]) != "[Vendas Suporte]" {
+		t.Fatalf("supervisor me: %d %v", status, me)
+	}
+	// A tenant with no settings gets the defaults.
+	status, me = c.do("GET", "/v1/me", c.token("newco", "admin"), nil)
+	if status != 200 || me["settings"].(map[string]any)["timeZone"] != "UTC" || me["settings"].(map[string]any)["locale"] != "en" {
+		t.Fatalf("defaults: %d %v", status, me)
+	}
+
+	tests := []struct {
+		name, method, path, token string
+		body                      any
+		status                    int
+	}{
+		{"me without token", "GET", "/v1/me", "", nil, 401},
+		{"me with forged token", "GET", "/v1/me", admin[:len(admin)-3] + "abc", nil, 401},
+		{"me as ingest client", "GET", "/v1/me", ing, nil, 403},
+		{"settings as supervisor", "PUT", "/v1/settings", sup, map[string]any{"timeZone": "UTC", "locale": "en", "slaMinutes": []int{1}}, 403},
+		{"settings invalid zone", "PUT", "/v1/settings", admin, map[string]any{"timeZone": "Nowhere/City", "locale": "en", "slaMinutes": []int{1}}, 422},
+		{"settings unknown field", "PUT", "/v1/settings", admin, map[string]any{"timeZone": "UTC", "tenant": "other"}, 400},
+		{"settings ok", "PUT", "/v1/settings", admin, map[string]any{"timeZone": "Asia/Kolkata", "locale": "en", "slaMinutes": []int{2, 10}}, 200},
+		{"ingest as admin", "POST", "/v1/ingest/agent-events", admin, map[string]any{"events": []any{}}, 403},
+		{"ingest agent event", "POST", "/v1/ingest/agent-events", ing, map[string]any{"events": []any{map[string]any{
+			"agentId": "ag-1", "type": "pause", "reason": "almoço", "at": time.Now().UTC().Format(time.RFC3339)}}}, 200},
+		{"token for bad role", "POST", "/dev/token", "", map[string]any{"tenant": "demo", "role": "root"}, 422},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			c.t = t
+			status, out := c.do(tc.method, tc.path, tc.token, tc.body)
+			if status != tc.status {
+				t.Fatalf("%s %s: %d %v, want %d", tc.method, tc.path, status, out, tc.status)
+			}
+		})
+	}
+	c.t = t
+	if _, me := c.do("GET", "/v1/me", admin, nil); me["settings"].(map[string]any)["timeZone"] != "Asia/Kolkata" {
+		t.Fatalf("settings not saved: %v", me)
+	}
+	// Every route of the table is mounted (an unauthenticated call reaches
+	// the function, which answers 401, rather than 404).
+	for _, r := range httpapi.Routes {
+		if status, _ := c.do(r.Method, r.Path, "", map[string]any{}); status != 401 {
+			t.Errorf("%s %s: %d, want 401 from the function", r.Method, r.Path, status)
+		}
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("Run did not stop")
+	}
+	// Nothing it started is left running.
+	out, _ := exec.Command("ps", "-eo", "pid,args").Output()
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.Contains(line, dataDir) {
+			t.Fatalf("left running: %s", line)
+		}
+	}
+	if _, err := http.Get(c.base + "/healthz"); err == nil {
+		t.Fatal("server still answering after stop")
+	}
+}

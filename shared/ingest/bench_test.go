@@ -1,0 +1,40 @@
+package ingest_test
+
+import (
+	"context"
+	"testing"
+)
+
+// The ingest benchmarks measure records/s stored into DynamoDB Local
+// through the ingest service (validation, versioned transactional upserts,
+// 16 concurrent writers) in batches of 500. Run with -benchtime Nx: N is
+// the record count (make bench uses 2000x).
+
+func ingestAll(b *testing.B, e *env, n int) {
+	b.StopTimer()
+	recs := records(n, 99)
+	ctx := context.Background()
+	b.ResetTimer()
+	b.StartTimer()
+	for i := 0; i < len(recs); i += 500 {
+		if _, err := e.svc.Interactions(ctx, "bench", recs[i:min(i+500, len(recs))]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+}
+
+// New records: every one a GetItem plus a TransactWriteItems.
+func BenchmarkIngestNew(b *testing.B) {
+	e := newEnv(b)
+	ingestAll(b, e, b.N)
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// A replay of stored records: every one a GetItem and no write.
+func BenchmarkIngestReplay(b *testing.B) {
+	e := newEnv(b)
+	ingestAll(b, e, b.N) // the records are stored once, untimed
+	ingestAll(b, e, b.N)
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
+}

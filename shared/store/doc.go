@@ -1,0 +1,40 @@
+// Package store is Rastro's single DynamoDB table: every item, key and
+// access pattern. Keys are built only in keys.go; every key of a tenant
+// begins with "T#<tenant>#" (settings and markers: "T#<tenant>"), so a
+// request scoped to one tenant cannot address another's items.
+//
+// Items (UTC days; instants as 2006-01-02T15:04:05.000Z):
+//
+//	entity                 pk                                   sk
+//	interaction row        T#<t>#M#<media>#D#<day of start>     <start>#<id>
+//	interaction version    T#<t>#I#<id>                         META
+//	interaction messages   T#<t>#I#<id>                         MSG#<nnnn>   (chunks ≤ 300 KB)
+//	lookup entries         T#<t>#I#<id>                         IDX#P, IDX#X, IDX#C, IDX#A#<agent>
+//	agent status event     T#<t>#S#D#<day of at>                <agent>#<at>#<type>
+//	bot session row        T#<t>#B#<channel>#D#<day of start>   <start>#<session>
+//	bot session version    T#<t>#BS#<session>                   META, MSG#<nnnn>
+//	tenant settings        T#<t>                                SETTINGS
+//	tooling marker         T#<t>                                MARK#<name>
+//
+// Access patterns (every one a GetItem or a Query on known keys; no Scan):
+//
+//	pattern                              index  key condition                                  filter
+//	report rows of a media and day       table  pk = T#t#M#m#D#day, sk between start bounds   report filters
+//	one interaction (history)            table  pk = T#t#I#id                                  —
+//	interaction version (upsert)         table  pk = T#t#I#id, sk = META (consistent)          —
+//	by protocol                          gsi1   gsi1pk = T#t#P#<protocol>                      —
+//	by external protocol                 gsi1   gsi1pk = T#t#X#<protocol>                      —
+//	bot session by protocol              gsi1   gsi1pk = T#t#BP#<protocol>                     —
+//	client history (all channels)        gsi2   gsi2pk = T#t#C#<contact key>, sk by start      supervisor queues
+//	agent history                        gsi2   gsi2pk = T#t#A#<agent>, sk by start            supervisor queues
+//	agent events of a day                table  pk = T#t#S#D#day, sk begins_with <agent>#      —
+//	bot sessions of a channel and day    table  pk = T#t#B#c#D#day, sk between start bounds   report filters
+//	tenant settings                      table  pk = T#t, sk = SETTINGS                        —
+//
+// Writes of interactions and bot sessions are versioned: the META item
+// holds a version key (updated, version, content hash); a write reads it,
+// returns Unchanged or Stale when the stored version is the same or newer,
+// and otherwise replaces every item of the record in one
+// TransactWriteItems conditioned on the version it read. Contributors
+// (rollups) add their updates to that same transaction.
+package store

@@ -65,7 +65,7 @@ func (in *Interaction) validate(p *Problems, now time.Time) {
 	checkText(p, "origin", in.Origin, MaxTextLen, false)
 	checkEnum(p, "direction", in.Direction, "inbound", "outbound")
 	checkEnum(p, "initiatedBy", in.InitiatedBy, "customer", "company")
-	if in.InitiatedBy != "" && in.Media != MediaWhatsApp {
+	if in.InitiatedBy != "" && in.Media.Valid() && in.Media != MediaWhatsApp {
 		p.Add("initiatedBy", "applies only to whatsapp")
 	}
 	checkText(p, "from", in.From, MaxTextLen, false)
@@ -95,14 +95,14 @@ func (in *Interaction) validate(p *Problems, now time.Time) {
 
 	checkEnum(p, "status", string(in.Status), "abandoned", "bad_phone", "bad_number", "dequeued", "service_completed", "service_transferred")
 	checkEnum(p, "voiceStatus", string(in.VoiceStatus), "abandoned", "answered", "voicemail", "not_connected", "out_of_service", "not_answered", "message")
-	if in.VoiceStatus != "" && in.Media != MediaVoice {
+	if in.VoiceStatus != "" && in.Media.Valid() && in.Media != MediaVoice {
 		p.Add("voiceStatus", "applies only to voice")
 	}
 	if in.SessionStatus != nil && !in.SessionStatus.Valid() {
 		p.Addf("sessionStatus", "must be one of seed 003's codes 0-5, 8-23, 80, 81 (got %d)", int(*in.SessionStatus))
 	}
 	checkEnum(p, "expiration", in.Expiration, "active", "expired")
-	if in.Expiration != "" && in.Media != MediaChat && in.Media != MediaWhatsApp {
+	if in.Expiration != "" && in.Media.Valid() && in.Media != MediaChat && in.Media != MediaWhatsApp {
 		p.Add("expiration", "applies only to chat and whatsapp")
 	}
 	checkTags(p, "tags", in.Tags)
@@ -141,7 +141,7 @@ func (in *Interaction) validate(p *Problems, now time.Time) {
 	}
 	if v := in.Voice; v != nil {
 		vp := p.Nested("voice.")
-		if in.Media != MediaVoice {
+		if in.Media.Valid() && in.Media != MediaVoice {
 			p.Add("voice", "applies only to voice")
 		}
 		if v.JitterMs != nil && (*v.JitterMs < 0 || *v.JitterMs > 60000) {

@@ -66,7 +66,7 @@ func Seed(ctx context.Context, st *Stack, c SeedConfig, p *Progress) (bool, erro
 		Seed: c.Seed, Interactions: c.Interactions, End: c.End, Days: c.Days, Zone: zone, RecordingKeys: keys,
 	})
 	p.Total.Store(int64(c.Interactions))
-	svc := &ingest.Service{Store: st.Store, Now: func() time.Time { return c.End }, Workers: 16}
+	svc := &ingest.Service{Store: st.Store, Now: func() time.Time { return c.End }, Workers: 16, ExpectNew: true}
 
 	var batch []domain.Interaction
 	flush := func() error {

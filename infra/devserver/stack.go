@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -24,6 +25,7 @@ const (
 
 // Stack is the running stand-ins with the table and buckets created.
 type Stack struct {
+	db     dbPlace
 	Dynamo *localaws.Dynamo
 	S3     *localaws.S3
 	DB     *dynamodb.Client
@@ -41,9 +43,14 @@ type StackOptions struct {
 // StartStack starts DynamoDB Local and versitygw and creates the table and
 // buckets if they don't exist yet.
 func StartStack(ctx context.Context, o StackOptions) (*Stack, error) {
+	var place dbPlace
 	dbPath, s3Dir := "", ""
 	if o.Dir != "" {
-		dbPath, s3Dir = filepath.Join(o.Dir, "dynamodb"), filepath.Join(o.Dir, "s3")
+		var err error
+		if place, err = placeDB(filepath.Join(o.Dir, "dynamodb")); err != nil {
+			return nil, err
+		}
+		dbPath, s3Dir = place.work, filepath.Join(o.Dir, "s3")
 	} else {
 		d, err := os.MkdirTemp("", "rastro-dev-s3-")
 		if err != nil {
@@ -63,7 +70,7 @@ func StartStack(ctx context.Context, o StackOptions) (*Stack, error) {
 		d.Stop()
 		return nil, err
 	}
-	st := &Stack{Dynamo: d, S3: s, DB: d.Client(), S3c: s.Client()}
+	st := &Stack{db: place, Dynamo: d, S3: s, DB: d.Client(), S3c: s.Client()}
 	if err := store.CreateTable(ctx, st.DB, TableName); err != nil {
 		st.Stop()
 		return nil, err
@@ -78,8 +85,11 @@ func StartStack(ctx context.Context, o StackOptions) (*Stack, error) {
 	return st, nil
 }
 
-// Stop ends both processes.
+// Stop ends both processes and saves the database into the data directory.
 func (s *Stack) Stop() {
 	s.S3.Stop()
 	s.Dynamo.Stop()
+	if err := s.db.save(); err != nil {
+		slog.Error("save DynamoDB Local database", "error", err.Error())
+	}
 }

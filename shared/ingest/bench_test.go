@@ -38,3 +38,12 @@ func BenchmarkIngestReplay(b *testing.B) {
 	ingestAll(b, e, b.N)
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
 }
+
+// A first load (the demo seed, benchmarks): records are written without a
+// read first (Service.ExpectNew).
+func BenchmarkIngestFirstLoad(b *testing.B) {
+	e := newEnv(b)
+	e.svc.ExpectNew = true
+	ingestAll(b, e, b.N)
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
+}

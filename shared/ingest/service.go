@@ -22,6 +22,10 @@ type Service struct {
 	Now   func() time.Time
 	// Workers bounds concurrent writes of one batch.
 	Workers int
+	// ExpectNew is for first loads (the demo seed, benchmarks): records are
+	// written without reading first, falling back to the versioned path
+	// for any that exist. Outcomes are the same; only the cost differs.
+	ExpectNew bool
 }
 
 func (s *Service) now() time.Time {
@@ -71,8 +75,12 @@ func (s *Service) Interactions(ctx context.Context, t store.Tenant, batch []doma
 	if err := domain.BatchError(bad); err != nil {
 		return store.Counts{}, err
 	}
+	var opts []store.PutOption
+	if s.ExpectNew {
+		opts = append(opts, store.ExpectNew())
+	}
 	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, in domain.Interaction) (store.Outcome, error) {
-		return s.Store.PutInteraction(ctx, t, in)
+		return s.Store.PutInteraction(ctx, t, in, opts...)
 	})
 }
 

@@ -27,6 +27,7 @@ type botMetaItem struct {
 	RowPK  string `dynamo:"rowPk"`
 	RowSK  string `dynamo:"rowSk"`
 	Chunks int    `dynamo:"chunks"`
+	Msgs   string `dynamo:"msgs,omitempty"` // first chunk of messages
 }
 
 // PutBotSession stores a version of a bot session with the same rules as
@@ -71,11 +72,17 @@ func (s *Store) putBotSessionOnce(ctx context.Context, t Tenant, b *domain.BotSe
 		return 0, err
 	}
 	meta := botMetaItem{PK: mk.PK, SK: mk.SK, Ver: ver, RowPK: rk.PK, RowSK: rk.SK, Chunks: len(chunks)}
+	if len(chunks) > 0 {
+		meta.Msgs = chunks[0]
+	}
 
 	tx := s.db.WriteTx()
 	keep := []Key{rk, mk}
 	tx.Put(s.table.Put(row))
 	for n, c := range chunks {
+		if n == 0 {
+			continue // in META
+		}
 		k := t.BotMessageChunkKey(b.ID, n)
 		keep = append(keep, k)
 		tx.Put(s.table.Put(chunkItem{PK: k.PK, SK: k.SK, Ver: ver, Msgs: c}))
@@ -83,7 +90,7 @@ func (s *Store) putBotSessionOnce(ctx context.Context, t Tenant, b *domain.BotSe
 	if exists {
 		tx.Put(s.table.Put(meta).If("'ver' = ?", cur.Ver))
 		old := []Key{{cur.RowPK, cur.RowSK}}
-		for n := 0; n < cur.Chunks; n++ {
+		for n := 1; n < cur.Chunks; n++ {
 			old = append(old, t.BotMessageChunkKey(b.ID, n))
 		}
 		for _, k := range staleKeys(old, keep) {
@@ -110,7 +117,7 @@ func (s *Store) GetBotSession(ctx context.Context, t Tenant, id string) (domain.
 		if err := s.table.Get("pk", meta.RowPK).Range("sk", dynamo.Equal, meta.RowSK).One(ctx, &row); err != nil {
 			return domain.BotSession{}, wrap("get bot session row", notFound(err))
 		}
-		msgs, ok, err := s.readChunks(ctx, mk.PK, meta.Ver, meta.Chunks)
+		msgs, ok, err := s.readChunks(ctx, mk.PK, meta.Ver, meta.Msgs, meta.Chunks)
 		if err != nil {
 			return domain.BotSession{}, err
 		}

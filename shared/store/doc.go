@@ -6,10 +6,10 @@
 // Items (UTC days; instants as 2006-01-02T15:04:05.000Z):
 //
 //	entity                 pk                                   sk
-//	interaction row        T#<t>#M#<media>#D#<day of start>     <start>#<id>
-//	interaction version    T#<t>#I#<id>                         META
-//	interaction messages   T#<t>#I#<id>                         MSG#<nnnn>   (chunks ≤ 300 KB)
-//	lookup entries         T#<t>#I#<id>                         IDX#P, IDX#X, IDX#C, IDX#A#<agent>
+//	interaction row        T#<t>#M#<media>#D#<day of start>     <start>#<id>   (gsi1 protocol, gsi2 client, gsi3 final agent)
+//	interaction version    T#<t>#I#<id>                         META           (document + first message chunk)
+//	interaction messages   T#<t>#I#<id>                         MSG#<nnnn>     (further chunks ≤ 256 KB)
+//	lookup entries         T#<t>#I#<id>                         IDX#X (gsi1), IDX#A#<agent> (gsi3, other legs' agents)
 //	agent status event     T#<t>#S#D#<day of at>                <agent>#<at>#<type>
 //	bot session row        T#<t>#B#<channel>#D#<day of start>   <start>#<session>
 //	bot session version    T#<t>#BS#<session>                   META, MSG#<nnnn>
@@ -26,7 +26,7 @@
 //	by external protocol                 gsi1   gsi1pk = T#t#X#<protocol>                      —
 //	bot session by protocol              gsi1   gsi1pk = T#t#BP#<protocol>                     —
 //	client history (all channels)        gsi2   gsi2pk = T#t#C#<contact key>, sk by start      supervisor queues
-//	agent history                        gsi2   gsi2pk = T#t#A#<agent>, sk by start            supervisor queues
+//	agent history                        gsi3   gsi3pk = T#t#A#<agent>, sk by start            supervisor queues
 //	agent events of a day                table  pk = T#t#S#D#day, sk begins_with <agent>#      —
 //	bot sessions of a channel and day    table  pk = T#t#B#c#D#day, sk between start bounds   report filters
 //	tenant settings                      table  pk = T#t, sk = SETTINGS                        —

@@ -21,7 +21,11 @@ const maxAttempts = 5
 // it no longer has (its row moves when its start or media changed), all in
 // one TransactWriteItems conditioned on the version it read, so readers
 // never see half of two versions.
-func (s *Store) PutInteraction(ctx context.Context, t Tenant, in domain.Interaction) (Outcome, error) {
+func (s *Store) PutInteraction(ctx context.Context, t Tenant, in domain.Interaction, opts ...PutOption) (Outcome, error) {
+	var o putOptions
+	for _, f := range opts {
+		f(&o)
+	}
 	in.Normalize()
 	ver, err := in.VersionKey()
 	if err != nil {
@@ -32,20 +36,36 @@ func (s *Store) PutInteraction(ctx context.Context, t Tenant, in domain.Interact
 		return 0, err
 	}
 	for attempt := 0; ; attempt++ {
-		out, err := s.putInteractionOnce(ctx, t, &in, next)
+		// A write expected to be new skips the read on its first attempt:
+		// its transaction then requires that no version exists, and if one
+		// does, the condition fails and the normal read-compare path runs.
+		blind := o.expectNew && attempt == 0
+		out, err := s.putInteractionOnce(ctx, t, &in, next, blind)
 		if err == nil || !isConditionFailure(err) || attempt+1 == maxAttempts {
 			return out, wrap("put interaction "+in.ID, err)
 		}
 	}
 }
 
-func (s *Store) putInteractionOnce(ctx context.Context, t Tenant, in *domain.Interaction, next *interactionItems) (Outcome, error) {
+// PutOption tunes a write.
+type PutOption func(*putOptions)
+
+type putOptions struct{ expectNew bool }
+
+// ExpectNew says the record is most likely not stored yet (a first load),
+// saving a read per record; the outcome is the same either way.
+func ExpectNew() PutOption { return func(o *putOptions) { o.expectNew = true } }
+
+func (s *Store) putInteractionOnce(ctx context.Context, t Tenant, in *domain.Interaction, next *interactionItems, blind bool) (Outcome, error) {
 	mk := t.MetaKey(in.ID)
 	var cur metaItem
-	err := s.table.Get("pk", mk.PK).Range("sk", dynamo.Equal, mk.SK).Consistent(true).One(ctx, &cur)
-	exists := err == nil
-	if err != nil && notFound(err) != domain.ErrNotFound {
-		return 0, err
+	exists := false
+	if !blind {
+		err := s.table.Get("pk", mk.PK).Range("sk", dynamo.Equal, mk.SK).Consistent(true).One(ctx, &cur)
+		exists = err == nil
+		if err != nil && notFound(err) != domain.ErrNotFound {
+			return 0, err
+		}
 	}
 	var old *domain.Interaction
 	var oldKeys []Key
@@ -65,8 +85,9 @@ func (s *Store) putInteractionOnce(ctx context.Context, t Tenant, in *domain.Int
 			return 0, err
 		}
 		oldKeys = prev.keys()
-		// The stored document has no messages; its chunk keys come from the count.
-		for n := 0; n < cur.Chunks; n++ {
+		// The stored document has no messages; its chunk keys come from the
+		// count (chunk 0 lives in META).
+		for n := 1; n < cur.Chunks; n++ {
 			oldKeys = append(oldKeys, t.MessageChunkKey(in.ID, n))
 		}
 	}
@@ -151,31 +172,37 @@ func (s *Store) getInteractionOnce(ctx context.Context, t Tenant, id string) (do
 	if err := json.Unmarshal([]byte(meta.Doc), &in); err != nil {
 		return domain.Interaction{}, false, fmt.Errorf("decode stored document: %w", err)
 	}
-	msgs, ok, err := s.readChunks(ctx, mk.PK, meta.Ver, meta.Chunks)
+	msgs, ok, err := s.readChunks(ctx, mk.PK, meta.Ver, meta.Msgs, meta.Chunks)
 	in.Messages = msgs
 	return in, ok, err
 }
 
-// readChunks reads a details partition's message chunks, reporting false
-// when they don't all belong to version ver.
-func (s *Store) readChunks(ctx context.Context, pk, ver string, want int) ([]domain.Message, bool, error) {
+// readChunks decodes the first chunk (kept in the META item) and reads the
+// rest, reporting false when they don't all belong to version ver.
+func (s *Store) readChunks(ctx context.Context, pk, ver, first string, want int) ([]domain.Message, bool, error) {
 	if want == 0 {
 		return nil, true, nil
 	}
-	var chunks []chunkItem
-	if err := s.table.Get("pk", pk).Range("sk", dynamo.BeginsWith, skMsgPrefix).All(ctx, &chunks); err != nil {
-		return nil, false, wrap("get messages", err)
-	}
-	if len(chunks) != want {
-		return nil, false, nil
-	}
-	var out []domain.Message
-	for _, c := range chunks {
-		if c.Ver != ver {
+	raw := []string{first}
+	if want > 1 {
+		var chunks []chunkItem
+		if err := s.table.Get("pk", pk).Range("sk", dynamo.BeginsWith, skMsgPrefix).All(ctx, &chunks); err != nil {
+			return nil, false, wrap("get messages", err)
+		}
+		if len(chunks) != want-1 {
 			return nil, false, nil
 		}
+		for _, c := range chunks {
+			if c.Ver != ver {
+				return nil, false, nil
+			}
+			raw = append(raw, c.Msgs)
+		}
+	}
+	var out []domain.Message
+	for _, r := range raw {
 		var msgs []domain.Message
-		if err := json.Unmarshal([]byte(c.Msgs), &msgs); err != nil {
+		if err := json.Unmarshal([]byte(r), &msgs); err != nil {
 			return nil, false, fmt.Errorf("decode messages: %w", err)
 		}
 		out = append(out, msgs...)

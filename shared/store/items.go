@@ -11,18 +11,30 @@ import (
 // rowItem is an interaction's list/export row: every reportable field as a
 // native attribute (so reports filter on the server), the transfer path,
 // but no messages or participants.
+//
+// The row also answers the lookups it can by itself (protocol on gsi1,
+// client on gsi2, final agent on gsi3): DynamoDB's cost of a write grows
+// with the items and index entries it touches, and most interactions then
+// need no lookup items at all.
 type rowItem struct {
-	PK  string `dynamo:"pk,hash"`
-	SK  string `dynamo:"sk,range"`
-	Ver string `dynamo:"ver"`
+	PK     string `dynamo:"pk,hash"`
+	SK     string `dynamo:"sk,range"`
+	Ver    string `dynamo:"ver"`
+	GSI1PK string `dynamo:"gsi1pk,omitempty"`
+	GSI1SK string `dynamo:"gsi1sk,omitempty"`
+	GSI2PK string `dynamo:"gsi2pk,omitempty"`
+	GSI2SK string `dynamo:"gsi2sk,omitempty"`
+	GSI3PK string `dynamo:"gsi3pk,omitempty"`
+	GSI3SK string `dynamo:"gsi3sk,omitempty"`
 	domain.Interaction
 	ContactKey string `dynamo:"contactKey,omitempty"`
 }
 
 // metaItem is an interaction's version record: the version key, where its
-// row is, how many message chunks it has, and the canonical document
-// (without messages) from which the previous version's items, and later its
-// rollup contribution, are recomputed.
+// row is, how many message chunks it has, the canonical document (without
+// messages) from which the previous version's items, and later its rollup
+// contribution, are recomputed, and the first chunk of messages, which for
+// all but the longest conversations is all of them.
 type metaItem struct {
 	PK     string `dynamo:"pk,hash"`
 	SK     string `dynamo:"sk,range"`
@@ -31,6 +43,7 @@ type metaItem struct {
 	RowSK  string `dynamo:"rowSk"`
 	Chunks int    `dynamo:"chunks"`
 	Doc    string `dynamo:"doc"`
+	Msgs   string `dynamo:"msgs,omitempty"`
 }
 
 // chunkItem holds consecutive messages as JSON; chunking keeps long chats
@@ -42,8 +55,8 @@ type chunkItem struct {
 	Msgs string `dynamo:"msgs"`
 }
 
-// maxChunkBytes keeps a chunk item well under DynamoDB's 400 KB.
-const maxChunkBytes = 300 << 10
+// maxChunkBytes keeps a chunk, and the META item holding the first one, under DynamoDB's 400 KB.
+const maxChunkBytes = 256 << 10
 
 // Summary is what seed 004's history windows show of an interaction. Index
 // entries carry it so one index Query answers a client or agent badge.
@@ -74,16 +87,16 @@ type Summary struct {
 	RowSK            string             `json:"-" dynamo:"rowSk"`
 }
 
-// indexEntry is one lookup an interaction answers to: a gsi1 key (exact
-// lookups) or a gsi2 key (histories), never both.
+// indexEntry is a lookup the row can't carry: the external protocol
+// (gsi1) or an agent other than the final one (gsi3).
 type indexEntry struct {
 	PK     string `dynamo:"pk,hash"`
 	SK     string `dynamo:"sk,range"`
 	Ver    string `dynamo:"ver"`
 	GSI1PK string `dynamo:"gsi1pk,omitempty"`
 	GSI1SK string `dynamo:"gsi1sk,omitempty"`
-	GSI2PK string `dynamo:"gsi2pk,omitempty"`
-	GSI2SK string `dynamo:"gsi2sk,omitempty"`
+	GSI3PK string `dynamo:"gsi3pk,omitempty"`
+	GSI3SK string `dynamo:"gsi3sk,omitempty"`
 	Summary
 }
 
@@ -143,43 +156,47 @@ func buildInteractionItems(t Tenant, in *domain.Interaction, ver string) (*inter
 	}
 	rowIn := *in
 	rowIn.Messages, rowIn.Participants = nil, nil
-	it := &interactionItems{
-		row: rowItem{PK: rk.PK, SK: rk.SK, Ver: ver, Interaction: rowIn, ContactKey: in.ContactKey()},
+	order := startID(in.Start, in.ID)
+	row := rowItem{PK: rk.PK, SK: rk.SK, Ver: ver, Interaction: rowIn, ContactKey: in.ContactKey()}
+	if in.Protocol != "" {
+		row.GSI1PK, row.GSI1SK = t.ProtocolGSI(in.Protocol), order
 	}
+	if ck := in.ContactKey(); ck != "" {
+		row.GSI2PK, row.GSI2SK = t.ContactGSI(ck), order
+	}
+	final := ""
+	if in.Agent != nil && in.Agent.ID != "" {
+		final = in.Agent.ID
+		row.GSI3PK, row.GSI3SK = t.AgentGSI(final), order
+	}
+	it := &interactionItems{row: row}
+
 	chunks, err := chunkMessages(in.Messages)
 	if err != nil {
 		return nil, err
 	}
+	mk := t.MetaKey(in.ID)
+	it.meta = metaItem{PK: mk.PK, SK: mk.SK, Ver: ver, RowPK: rk.PK, RowSK: rk.SK, Chunks: len(chunks), Doc: string(docJSON)}
 	for n, c := range chunks {
+		if n == 0 {
+			it.meta.Msgs = c
+			continue
+		}
 		k := t.MessageChunkKey(in.ID, n)
 		it.chunks = append(it.chunks, chunkItem{PK: k.PK, SK: k.SK, Ver: ver, Msgs: c})
 	}
-	mk := t.MetaKey(in.ID)
-	it.meta = metaItem{PK: mk.PK, SK: mk.SK, Ver: ver, RowPK: rk.PK, RowSK: rk.SK, Chunks: len(chunks), Doc: string(docJSON)}
 
 	sum := summarize(in, rk)
-	order := startID(in.Start, in.ID)
-	add := func(k Key, g1, g2 string) {
-		e := indexEntry{PK: k.PK, SK: k.SK, Ver: ver, Summary: sum}
-		if g1 != "" {
-			e.GSI1PK, e.GSI1SK = g1, order
-		}
-		if g2 != "" {
-			e.GSI2PK, e.GSI2SK = g2, order
-		}
-		it.entries = append(it.entries, e)
-	}
-	if in.Protocol != "" {
-		add(t.protocolEntryKey(in.ID), t.ProtocolGSI(in.Protocol), "")
-	}
 	if in.ExternalProtocol != "" {
-		add(t.extProtocolEntryKey(in.ID), t.ExtProtocolGSI(in.ExternalProtocol), "")
-	}
-	if ck := in.ContactKey(); ck != "" {
-		add(t.contactEntryKey(in.ID), "", t.ContactGSI(ck))
+		k := t.extProtocolEntryKey(in.ID)
+		it.entries = append(it.entries, indexEntry{PK: k.PK, SK: k.SK, Ver: ver, GSI1PK: t.ExtProtocolGSI(in.ExternalProtocol), GSI1SK: order, Summary: sum})
 	}
 	for _, a := range in.AgentIDs() {
-		add(t.agentEntryKey(in.ID, a), "", t.AgentGSI(a))
+		if a == final {
+			continue
+		}
+		k := t.agentEntryKey(in.ID, a)
+		it.entries = append(it.entries, indexEntry{PK: k.PK, SK: k.SK, Ver: ver, GSI3PK: t.AgentGSI(a), GSI3SK: order, Summary: sum})
 	}
 	return it, nil
 }

@@ -12,10 +12,12 @@ import (
 )
 
 // Index names. gsi1 answers exact lookups (protocol, external protocol, bot
-// protocol); gsi2 answers histories in start order (contact, agent).
+// protocol); gsi2 the client history and gsi3 the agent history, both in
+// start order.
 const (
 	GSI1 = "gsi1"
 	GSI2 = "gsi2"
+	GSI3 = "gsi3"
 	// TTLAttribute holds the Unix-seconds expiry of items that expire
 	// (export jobs, later); nothing else sets it.
 	TTLAttribute = "ttl"
@@ -44,10 +46,10 @@ func TableDefinition(name string) *dynamodb.CreateTableInput {
 	return &dynamodb.CreateTableInput{
 		TableName: aws.String(name),
 		AttributeDefinitions: []types.AttributeDefinition{
-			attr("pk"), attr("sk"), attr("gsi1pk"), attr("gsi1sk"), attr("gsi2pk"), attr("gsi2sk"),
+			attr("pk"), attr("sk"), attr("gsi1pk"), attr("gsi1sk"), attr("gsi2pk"), attr("gsi2sk"), attr("gsi3pk"), attr("gsi3sk"),
 		},
 		KeySchema:              keys("pk", "sk"),
-		GlobalSecondaryIndexes: []types.GlobalSecondaryIndex{gsi(GSI1, "gsi1pk", "gsi1sk"), gsi(GSI2, "gsi2pk", "gsi2sk")},
+		GlobalSecondaryIndexes: []types.GlobalSecondaryIndex{gsi(GSI1, "gsi1pk", "gsi1sk"), gsi(GSI2, "gsi2pk", "gsi2sk"), gsi(GSI3, "gsi3pk", "gsi3sk")},
 		BillingMode:            types.BillingModePayPerRequest,
 		StreamSpecification: &types.StreamSpecification{
 			StreamEnabled:  aws.Bool(true),

@@ -22,7 +22,6 @@ import (
 type Gateway struct {
 	Issuer    auth.DevIssuer
 	Functions map[string]http.Handler // by function name, as in httpapi.Routes
-	mux       *http.ServeMux
 }
 
 // Mount registers every route of httpapi.Routes on mux.

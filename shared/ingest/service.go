@@ -57,13 +57,9 @@ func (s *Service) Interactions(ctx context.Context, t store.Tenant, batch []doma
 	if err := checkSize(len(batch)); err != nil {
 		return store.Counts{}, err
 	}
-	now := s.now()
-	bad := map[int][]domain.FieldError{}
+	bad := problemsOf(batch, s.now())
 	seen := map[string]int{}
 	for i := range batch {
-		if p := batch[i].Problems(now); len(p) > 0 {
-			bad[i] = p
-		}
 		// Two versions of one id in a batch would race each other; the
 		// version order decides anyway, but a duplicate is almost always a
 		// sender bug, so say so.
@@ -111,14 +107,7 @@ func (s *Service) AgentEvents(ctx context.Context, t store.Tenant, batch []domai
 	if err := checkSize(len(batch)); err != nil {
 		return store.Counts{}, err
 	}
-	now := s.now()
-	bad := map[int][]domain.FieldError{}
-	for i := range batch {
-		if p := batch[i].Problems(now); len(p) > 0 {
-			bad[i] = p
-		}
-	}
-	if err := domain.BatchError(bad); err != nil {
+	if err := domain.BatchError(problemsOf(batch, s.now())); err != nil {
 		return store.Counts{}, err
 	}
 	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, e domain.AgentEvent) (store.Outcome, error) {
@@ -131,19 +120,26 @@ func (s *Service) BotSessions(ctx context.Context, t store.Tenant, batch []domai
 	if err := checkSize(len(batch)); err != nil {
 		return store.Counts{}, err
 	}
-	now := s.now()
-	bad := map[int][]domain.FieldError{}
-	for i := range batch {
-		if p := batch[i].Problems(now); len(p) > 0 {
-			bad[i] = p
-		}
-	}
-	if err := domain.BatchError(bad); err != nil {
+	if err := domain.BatchError(problemsOf(batch, s.now())); err != nil {
 		return store.Counts{}, err
 	}
 	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, b domain.BotSession) (store.Outcome, error) {
 		return s.Store.PutBotSession(ctx, t, b)
 	})
+}
+
+// problemsOf validates every record of a batch, keeping problems by index.
+func problemsOf[T any, P interface {
+	*T
+	Problems(time.Time) []domain.FieldError
+}](batch []T, now time.Time) map[int][]domain.FieldError {
+	bad := map[int][]domain.FieldError{}
+	for i := range batch {
+		if p := P(&batch[i]).Problems(now); len(p) > 0 {
+			bad[i] = p
+		}
+	}
+	return bad
 }
 
 // writeAll stores records concurrently. If a write fails the batch answers

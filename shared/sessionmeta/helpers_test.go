@@ -95,8 +95,6 @@ func reasonFor(problems []domain.FieldError, field string) (string, bool) {
 	return "", false
 }
 
-func ptr[T any](v T) *T { return &v }
-
 func instant(tb testing.TB, s string) time.Time {
 	tb.Helper()
 	t, err := time.Parse(time.RFC3339Nano, s)

@@ -30,9 +30,15 @@ func NewHandler(st *store.Store, rv auth.Resolver) http.Handler {
 
 type handler struct{ st *store.Store }
 
-func (h *handler) me(w http.ResponseWriter, r *http.Request) {
+// caller is the verified identity and its tenant; Require ran before.
+func caller(r *http.Request) (domain.Identity, store.Tenant, error) {
 	id, _ := auth.From(r.Context())
 	t, err := store.NewTenant(id.Tenant)
+	return id, t, err
+}
+
+func (h *handler) me(w http.ResponseWriter, r *http.Request) {
+	id, t, err := caller(r)
 	if err != nil {
 		httpapi.WriteError(w, r, err)
 		return
@@ -46,8 +52,7 @@ func (h *handler) me(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) put(w http.ResponseWriter, r *http.Request) {
-	id, _ := auth.From(r.Context())
-	t, err := store.NewTenant(id.Tenant)
+	_, t, err := caller(r)
 	if err != nil {
 		httpapi.WriteError(w, r, err)
 		return

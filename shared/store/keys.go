@@ -60,9 +60,9 @@ func (t Tenant) DetailsPartition(id string) string { return t.Prefix() + "I#" + 
 
 // Sort keys inside an interaction's details partition.
 const (
-	skMeta      = "META" // version, pointer to the row, the canonical document
-	skMsgPrefix = "MSG#" // message chunks, MSG#0000, MSG#0001...
-	skIdxPrefix = "IDX#" // index entries carrying gsi1/gsi2 keys
+	skMeta      = "META" // version, pointer to the row, the document, the first message chunk
+	skMsgPrefix = "MSG#" // further message chunks, MSG#0001, MSG#0002...
+	skIdxPrefix = "IDX#" // lookup entries the row can't carry itself
 )
 
 // MetaKey is the interaction's version record.
@@ -73,25 +73,25 @@ func (t Tenant) MessageChunkKey(id string, n int) Key {
 	return Key{t.DetailsPartition(id), skMsgPrefix + pad4(n)}
 }
 
-// Index entries: one item per lookup the interaction answers to.
-func (t Tenant) protocolEntryKey(id string) Key {
-	return Key{t.DetailsPartition(id), skIdxPrefix + "P"}
-}
+// Lookup entries: the row carries its protocol (gsi1), client (gsi2) and
+// final agent (gsi3) itself; an entry item exists only for what it can't:
+// the external protocol and every other agent who held a leg.
 func (t Tenant) extProtocolEntryKey(id string) Key {
 	return Key{t.DetailsPartition(id), skIdxPrefix + "X"}
 }
-func (t Tenant) contactEntryKey(id string) Key { return Key{t.DetailsPartition(id), skIdxPrefix + "C"} }
 func (t Tenant) agentEntryKey(id, agent string) Key {
 	return Key{t.DetailsPartition(id), skIdxPrefix + "A#" + part(agent)}
 }
 
-// GSI1: exact lookups.
+// gsi1: exact lookups.
 func (t Tenant) ProtocolGSI(protocol string) string    { return t.Prefix() + "P#" + part(protocol) }
 func (t Tenant) ExtProtocolGSI(protocol string) string { return t.Prefix() + "X#" + part(protocol) }
 
-// GSI2: histories in start order.
+// gsi2: the client's history in start order.
 func (t Tenant) ContactGSI(contactKey string) string { return t.Prefix() + "C#" + part(contactKey) }
-func (t Tenant) AgentGSI(agentID string) string      { return t.Prefix() + "A#" + part(agentID) }
+
+// gsi3: an agent's history in start order.
+func (t Tenant) AgentGSI(agentID string) string { return t.Prefix() + "A#" + part(agentID) }
 
 // AgentEventPartition holds a UTC day of agent status events.
 func (t Tenant) AgentEventPartition(day string) string { return t.Prefix() + "S#D#" + day }

@@ -1,0 +1,115 @@
+package httpapi_test
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/httpapi"
+)
+
+func TestWriteError(t *testing.T) {
+	tests := []struct {
+		name       string
+		err        error
+		status     int
+		code       domain.Code
+		mustNotSay string
+	}{
+		{"invalid", domain.FieldErr(domain.CodeInvalid, "media", "is required"), 422, domain.CodeInvalid, ""},
+		{"bad request", domain.Errorf(domain.CodeBadRequest, "malformed JSON"), 400, domain.CodeBadRequest, ""},
+		{"not found", domain.ErrNotFound, 404, domain.CodeNotFound, ""},
+		{"too large", domain.Errorf(domain.CodeTooLarge, "too big"), 413, domain.CodeTooLarge, ""},
+		{"forbidden", domain.Errorf(domain.CodeForbidden, "no"), 403, domain.CodeForbidden, ""},
+		{"unauthorized", domain.Errorf(domain.CodeUnauthorized, "no"), 401, domain.CodeUnauthorized, ""},
+		{"conflict", domain.Errorf(domain.CodeConflict, "raced"), 409, domain.CodeConflict, ""},
+		{"plain error is internal", errors.New("dynamodb: connection refused at 10.0.0.1"), 500, domain.CodeInternal, "10.0.0.1"},
+		{"internal domain error hides its text", &domain.Error{Code: domain.CodeInternal, Message: "secret detail"}, 500, domain.CodeInternal, "secret"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			h := httpapi.WithRequestID(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { httpapi.WriteError(w, r, tc.err) }))
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/x", nil))
+			if rec.Code != tc.status {
+				t.Fatalf("status %d, want %d", rec.Code, tc.status)
+			}
+			var body httpapi.ErrorBody
+			if err := json.Unmarshal(rec.Body.Bytes(), &body); err != nil {
+				t.Fatal(err)
+			}
+			if body.Error.Code != tc.code || body.Error.Message == "" || body.Error.RequestID == "" {
+				t.Fatalf("body %+v", body)
+			}
+			if tc.mustNotSay != "" && strings.Contains(rec.Body.String(), tc.mustNotSay) {
+				t.Fatalf("leaked %q: %s", tc.mustNotSay, rec.Body.String())
+			}
+		})
+	}
+}
+
+func TestDecodeStrict(t *testing.T) {
+	type rec struct {
+		Name  string `json:"name"`
+		Count int    `json:"count"`
+	}
+	tests := []struct {
+		body  string
+		field string
+		ok    bool
+	}{
+		{`{"name":"a","count":1}`, "", true},
+		{`{"name":"a","cout":1}`, "cout", false},
+		{`{"name":1}`, "name", false},
+		{`{"name":"a"`, "", false},
+		{`{"name":"a"} {"name":"b"}`, "", false},
+		{``, "", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.body, func(t *testing.T) {
+			var v rec
+			err := httpapi.DecodeStrict([]byte(tc.body), &v)
+			if tc.ok != (err == nil) {
+				t.Fatalf("err = %v", err)
+			}
+			if err == nil {
+				return
+			}
+			var de *domain.Error
+			if !errors.As(err, &de) || de.Code != domain.CodeBadRequest {
+				t.Fatalf("want a bad-request domain error, got %v", err)
+			}
+			if de.Field != tc.field {
+				t.Fatalf("field %q, want %q (%s)", de.Field, tc.field, de.Message)
+			}
+		})
+	}
+}
+
+func TestMuxRefusesDrift(t *testing.T) {
+	ok := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
+	mustPanic := func(name string, f func()) {
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if recover() == nil {
+					t.Fatal("no panic")
+				}
+			}()
+			f()
+		})
+	}
+	mustPanic("missing handler", func() { httpapi.Mux("settings", map[string]http.Handler{"GET /v1/me": ok}) })
+	mustPanic("handler not in table", func() {
+		httpapi.Mux("settings", map[string]http.Handler{"GET /v1/me": ok, "PUT /v1/settings": ok, "GET /v1/secret": ok})
+	})
+	h := httpapi.Mux("settings", map[string]http.Handler{"GET /v1/me": ok, "PUT /v1/settings": ok})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/v1/unknown", nil))
+	if rec.Code != 404 {
+		t.Fatalf("unknown route: %d", rec.Code)
+	}
+}

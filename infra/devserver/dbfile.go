@@ -12,10 +12,10 @@ import (
 // DynamoDB Local with -dbPath keeps one SQLite file and syncs it to disk
 // on every write, which makes the first seed of the demo tenant several
 // times slower than the same writes in memory (docs/benchmarks.md). So the
-// dev stack runs it on a working copy in /dev/shm (tmpfs) and copies the
+// dev stack runs it on a working copy in /dev/shm (tmpfs) and moves the
 // file back to .dev/ when it stops. If the process is killed before that,
-// the working copy is the newer one and the next start picks it up; if
-// .dev/ was wiped (make dev-reset), the working copy is discarded too.
+// the working copy is left behind, is the newer one, and the next start
+// picks it up; if .dev/ was wiped (make dev-reset), it is discarded.
 
 const dbFile = "shared-local-instance.db" // DynamoDB Local's name with -sharedDb
 
@@ -60,17 +60,19 @@ func placeDB(persist string) (dbPlace, error) {
 	return p, nil
 }
 
-// save copies the working database back; call it after DynamoDB Local
-// has stopped, so the file is complete.
+// save copies the working database back and frees the tmpfs copy; call
+// it after DynamoDB Local has stopped, so the file is complete.
 func (p dbPlace) save() error {
 	if p.work == p.persist {
 		return nil
 	}
 	wf := filepath.Join(p.work, dbFile)
-	if _, err := os.Stat(wf); err != nil {
-		return nil
+	if _, err := os.Stat(wf); err == nil {
+		if err := copyFile(wf, filepath.Join(p.persist, dbFile)); err != nil {
+			return err // keep the working copy: it is the newest data
+		}
 	}
-	return copyFile(wf, filepath.Join(p.persist, dbFile))
+	return os.RemoveAll(p.work)
 }
 
 // copyFile writes dst atomically (temp file, then rename).

@@ -160,7 +160,10 @@ func TestRunServesSeedsAndStops(t *testing.T) {
 		t.Fatal("Run did not stop")
 	}
 	// Nothing it started is left running.
-	out, _ := exec.Command("ps", "-eo", "pid,args").Output()
+	out, err := exec.Command("ps", "-eo", "pid,args").Output()
+	if err != nil || !strings.Contains(string(out), "PID") {
+		t.Fatalf("ps is needed to check for leftover processes: %v", err)
+	}
 	for _, line := range strings.Split(string(out), "\n") {
 		if strings.Contains(line, dataDir) {
 			t.Fatalf("left running: %s", line)

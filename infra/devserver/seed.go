@@ -128,13 +128,14 @@ func seedBatches[T any](ctx context.Context, seq func(func(T) bool), write func(
 }
 
 // uploadRecordings puts a few short tones in the media bucket under the
-// tenant's prefix; demo calls point their recordings at them.
+// tenant's prefix; demo calls point their recordings at them (keys are
+// relative to that prefix).
 func uploadRecordings(ctx context.Context, st *Stack, tenant string) ([]string, error) {
 	var keys []string
 	for i, hz := range []float64{440, 523.25, 659.25, 783.99} {
-		key := fmt.Sprintf("%s/recordings/demo-call-%d.wav", tenant, i+1)
+		key := fmt.Sprintf("recordings/demo-call-%d.wav", i+1) // relative to the tenant's prefix
 		_, err := st.S3c.PutObject(ctx, &s3.PutObjectInput{
-			Bucket: aws.String(MediaBucket), Key: aws.String(key),
+			Bucket: aws.String(MediaBucket), Key: aws.String(tenant + "/" + key),
 			Body: bytes.NewReader(tone(hz, 2*time.Second)), ContentType: aws.String("audio/wav"),
 		})
 		if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/rastro-cc/rastro/shared/auth"
+	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/httpapi"
 	"github.com/rastro-cc/rastro/shared/ingest"
 	"github.com/rastro-cc/rastro/shared/settings"
@@ -33,10 +34,10 @@ type Server struct {
 }
 
 // Functions builds every function's handler exactly as its main does,
-// wired to the local stack. Dev tokens carry the tenant for ingest
-// clients, so no client map is needed.
+// wired to the local stack. Dev tokens carry the tenant of ingest clients
+// (the dev server signs them itself), so no client map is needed.
 func (s *Server) Functions() map[string]http.Handler {
-	rv := auth.Resolver{}
+	rv := auth.Resolver{TrustIngestTenantClaim: true}
 	svc := &ingest.Service{Store: s.Stack.Store}
 	return map[string]http.Handler{
 		"ingest":   ingest.NewHandler(svc, rv),
@@ -124,12 +125,17 @@ func (s *Server) WatchDrops(ctx context.Context, every time.Duration) {
 				if !strings.HasSuffix(key, ".json") || seen[key] == etag {
 					continue
 				}
-				seen[key] = etag
 				c, err := h.Object(ctx, IngestBucket, key)
 				if err != nil {
 					slog.Error("ingest drop", "key", key, "error", err.Error())
+					// A file that can never be stored is not tried again; a
+					// storage error is, on the next poll (as Lambda retries).
+					if domain.ErrorCode(err) != domain.CodeInternal {
+						seen[key] = etag
+					}
 					continue
 				}
+				seen[key] = etag
 				slog.Info("ingest drop", "key", key, "written", c.Written, "unchanged", c.Unchanged, "stale", c.Stale)
 			}
 		}

@@ -34,6 +34,11 @@ func StartDynamo(ctx context.Context, o DynamoOptions) (*Dynamo, error) {
 	if err != nil {
 		return nil, err
 	}
+	unlock, err := portLock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	port := o.Port
 	if port == 0 {
 		if port, err = freePort(); err != nil {

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"syscall"
@@ -67,18 +69,39 @@ func freePort() (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
+// portLock serializes "pick a free port, start, wait until it answers"
+// across processes: between closing the probe listener and the child's
+// bind another test binary could pick the same port, and its readiness
+// check would then be answered by our process (or ours by its).
+func portLock() (unlock func(), err error) {
+	f, err := os.OpenFile(filepath.Join(os.TempDir(), "rastro-localaws.lock"), os.O_CREATE|os.O_RDWR, 0o666)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		_ = syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		f.Close()
+	}, nil
+}
+
 // waitReady polls check until it succeeds, the process exits, or ctx ends.
+// An exited process is checked first, so a child that failed to bind is
+// never mistaken for ready because something else answers on its port.
 func waitReady(ctx context.Context, p *process, check func(context.Context) error) error {
 	var last error
 	for {
+		if p.exited() {
+			return fmt.Errorf("%s exited before it was ready (last check: %v)", p.name, last)
+		}
 		cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 		last = check(cctx)
 		cancel()
 		if last == nil {
 			return nil
-		}
-		if p.exited() {
-			return fmt.Errorf("%s exited before it was ready (last check: %v)", p.name, last)
 		}
 		select {
 		case <-ctx.Done():

@@ -39,6 +39,11 @@ func StartS3(ctx context.Context, o S3Options) (*S3, error) {
 	if err := os.MkdirAll(o.Dir, 0o755); err != nil {
 		return nil, err
 	}
+	unlock, err := portLock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	port := o.Port
 	if port == 0 {
 		if port, err = freePort(); err != nil {

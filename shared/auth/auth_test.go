@@ -32,6 +32,7 @@ func TestResolverIdentity(t *testing.T) {
 		{"configuration beats a tenant claim", map[string]string{"client_id": "cli-1", "custom:tenant": "other", "scope": "rastro/ingest"}, nil,
 			domain.Identity{Tenant: "acme", UserID: "cli-1", Role: domain.RoleIngest, Queues: []string{}}, ""},
 		{"unmapped machine client", map[string]string{"client_id": "cli-9", "scope": "rastro/ingest"}, nil, domain.Identity{}, domain.CodeForbidden},
+		{"unmapped machine client naming a tenant", map[string]string{"client_id": "cli-9", "scope": "rastro/ingest", "custom:tenant": "acme"}, nil, domain.Identity{}, domain.CodeForbidden},
 		{"no tenant", map[string]string{"sub": "u1", "custom:role": "admin"}, nil, domain.Identity{}, domain.CodeForbidden},
 		{"tenant with separator", map[string]string{"sub": "u1", "custom:role": "admin", "custom:tenant": "acme#x"}, nil, domain.Identity{}, domain.CodeForbidden},
 		{"unknown role", map[string]string{"sub": "u1", "custom:role": "root", "custom:tenant": "acme"}, nil, domain.Identity{}, domain.CodeForbidden},
@@ -65,7 +66,7 @@ func TestResolverIdentity(t *testing.T) {
 func TestDevTokensRoundTrip(t *testing.T) {
 	now := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	iss := auth.DevIssuer{Key: []byte("0123456789abcdef0123456789abcdef"), Now: func() time.Time { return now }}
-	rv := auth.Resolver{}
+	rv := auth.Resolver{TrustIngestTenantClaim: true}
 	for _, id := range []domain.Identity{
 		{Tenant: "demo", UserID: "u1", Name: "Ana", Role: domain.RoleAdmin, Queues: []string{}},
 		{Tenant: "demo", UserID: "u2", Name: "Sil", Role: domain.RoleSupervisor, Queues: []string{"Vendas", "Suporte"}},

@@ -30,6 +30,10 @@ type Resolver struct {
 	// IngestClients maps a machine client id to its tenant: Cognito
 	// client-credentials tokens carry no custom attributes.
 	IngestClients map[string]string
+	// TrustIngestTenantClaim lets a machine token name its own tenant in
+	// custom:tenant. Only the dev server sets it, for the tokens it signs
+	// itself; in AWS an unmapped client is refused.
+	TrustIngestTenantClaim bool
 }
 
 // Identity builds the caller's identity from verified claims and scopes.
@@ -37,9 +41,9 @@ func (rv Resolver) Identity(claims map[string]string, scopes []string) (domain.I
 	all := append([]string(nil), scopes...)
 	all = append(all, strings.Fields(claims[ClaimScope])...)
 	if slices.Contains(all, IngestScope) {
-		tenant := claims[ClaimTenant]
-		if t, ok := rv.IngestClients[claims[ClaimClientID]]; ok {
-			tenant = t
+		tenant, ok := rv.IngestClients[claims[ClaimClientID]]
+		if !ok && rv.TrustIngestTenantClaim {
+			tenant = claims[ClaimTenant]
 		}
 		if !domain.ValidTenantID(tenant) {
 			return domain.Identity{}, domain.Errorf(domain.CodeForbidden, "ingest client is not registered to a tenant")

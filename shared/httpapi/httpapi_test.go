@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/httpapi"
@@ -53,9 +54,15 @@ func TestWriteError(t *testing.T) {
 }
 
 func TestDecodeStrict(t *testing.T) {
+	type leg struct {
+		Seq   int             `json:"seq"`
+		Start time.Time       `json:"start"`
+		Wait  domain.Duration `json:"wait"`
+	}
 	type rec struct {
 		Name  string `json:"name"`
 		Count int    `json:"count"`
+		Legs  []leg  `json:"legs"`
 	}
 	tests := []struct {
 		body  string
@@ -63,8 +70,13 @@ func TestDecodeStrict(t *testing.T) {
 		ok    bool
 	}{
 		{`{"name":"a","count":1}`, "", true},
+		{`{"name":"a","legs":[{"seq":1,"start":"2026-01-01T00:00:00Z","wait":1.5}]}`, "", true},
 		{`{"name":"a","cout":1}`, "cout", false},
 		{`{"name":1}`, "name", false},
+		{`{"legs":[{"seq":1},{"seq":"2"}]}`, "legs[1].seq", false},
+		{`{"legs":[{"start":"yesterday"}]}`, "legs[0].start", false},
+		{`{"legs":[{"wait":-5}]}`, "legs[0].wait", false},
+		{`{"legs":[{"sequence":1}]}`, "legs[0].sequence", false},
 		{`{"name":"a"`, "", false},
 		{`{"name":"a"} {"name":"b"}`, "", false},
 		{``, "", false},

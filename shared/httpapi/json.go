@@ -6,14 +6,18 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"github.com/rastro-cc/rastro/shared/domain"
 )
 
-// MaxBody is the largest request body accepted: API Gateway's payload
-// limit for a Lambda integration.
-const MaxBody = 6 << 20
+// MaxBody is the largest request body accepted. Lambda takes at most 6 MB
+// per invocation for the whole API Gateway event, in which the body is a
+// JSON string (every quote escaped) beside headers and request context;
+// 4 MiB of body keeps any request inside that, so the client always gets
+// Rastro's own 413 rather than a gateway error.
+const MaxBody = 4 << 20
 
 // WriteJSON answers v with status.
 func WriteJSON(w http.ResponseWriter, status int, v any) {
@@ -44,6 +48,12 @@ func DecodeStrict(b []byte, v any) error {
 	dec := json.NewDecoder(strings.NewReader(string(b)))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
+		var syn *json.SyntaxError
+		if !errors.As(err, &syn) && json.Valid(b) {
+			if f, reason, ok := locate(b, reflect.TypeOf(v), ""); ok && f != "" {
+				return domain.FieldErr(domain.CodeBadRequest, f, reason)
+			}
+		}
 		return JSONProblem(err)
 	}
 	if dec.More() {

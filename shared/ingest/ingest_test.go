@@ -1,6 +1,7 @@
 package ingest_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -11,8 +12,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	s3api "github.com/aws/aws-sdk-go-v2/service/s3"
+
 	"github.com/rastro-cc/rastro/infra/demodata"
+	"github.com/rastro-cc/rastro/infra/localaws"
 	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/ingest"
 	"github.com/rastro-cc/rastro/shared/store"
 )
 
@@ -183,7 +189,7 @@ func TestRequestErrors(t *testing.T) {
 		{"not an array", "/v1/ingest/interactions", []byte(`{"interactions": {}}`), ingestClaims("acme"), 400, "bad_request"},
 		{"empty batch", "/v1/ingest/interactions", []byte(`{"interactions": []}`), ingestClaims("acme"), 422, "invalid"},
 		{"501 records", "/v1/ingest/interactions", body(t, "interactions", big), ingestClaims("acme"), 413, "too_large"},
-		{"body over 6 MiB", "/v1/ingest/interactions", []byte(`{"interactions": ["` + strings.Repeat("x", 6<<20) + `"]}`), ingestClaims("acme"), 413, "too_large"},
+		{"body over 4 MiB", "/v1/ingest/interactions", []byte(`{"interactions": ["` + strings.Repeat("x", 4<<20) + `"]}`), ingestClaims("acme"), 413, "too_large"},
 		{"unknown field", "/v1/ingest/interactions", []byte(`{"interactions": [{"id": "x", "mediaa": "voice"}]}`), ingestClaims("acme"), 422, "invalid"},
 		{"wrong type", "/v1/ingest/interactions", []byte(`{"interactions": [{"id": 12}]}`), ingestClaims("acme"), 422, "invalid"},
 		{"unknown route", "/v1/ingest/nothing", []byte(`{}`), ingestClaims("acme"), 404, "not_found"},
@@ -217,10 +223,51 @@ func TestRequestsTouchOnlyTheirTenantsKeys(t *testing.T) {
 	recs := records(200, 9)
 	postBatches(t, e, "acme", recs)
 	postBatches(t, e, "acme", recs) // replays read too
+	ctx := context.Background()
 	for _, in := range recs[:20] {
-		if _, err := e.st.GetInteraction(context.Background(), store.Tenant("acme"), in.ID); err != nil {
+		if _, err := e.st.GetInteraction(ctx, store.Tenant("acme"), in.ID); err != nil {
 			t.Fatal(err)
 		}
+	}
+	// Settings, agent events, bot sessions, and the S3 drop path too.
+	if err := e.st.PutSettings(ctx, "acme", domain.DefaultSettings()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.st.GetSettings(ctx, "acme"); err != nil {
+		t.Fatal(err)
+	}
+	zone, _ := time.LoadLocation("America/Sao_Paulo")
+	g := demodata.New(demodata.Config{Seed: 9, Interactions: 10, End: now.Add(-time.Hour), Days: 2, Zone: zone, BotSessions: 20})
+	var evs []domain.AgentEvent
+	for ev := range g.AgentEvents() {
+		if len(evs) < 100 {
+			evs = append(evs, ev)
+		}
+	}
+	var bots []domain.BotSession
+	for b := range g.BotSessions() {
+		bots = append(bots, b)
+	}
+	if _, err := e.svc.AgentEvents(ctx, "acme", evs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.svc.BotSessions(ctx, "acme", bots); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.st.GetBotSession(ctx, "acme", bots[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	s3 := localaws.MustS3(t)
+	bucket := localaws.UniqueName(t, "ingest")
+	if err := s3.EnsureBucket(ctx, bucket); err != nil {
+		t.Fatal(err)
+	}
+	docs, _ := json.Marshal(sessionDocs(t, 5))
+	if _, err := s3.Client().PutObject(ctx, &s3api.PutObjectInput{Bucket: aws.String(bucket), Key: aws.String("acme/drop.json"), Body: bytes.NewReader(docs)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := (&ingest.S3Handler{Svc: e.svc, S3: s3.Client(), Bucket: bucket}).Object(ctx, bucket, "acme/drop.json"); err != nil {
+		t.Fatal(err)
 	}
 	checked := 0
 	for _, b := range e.rec.all() {
@@ -264,4 +311,32 @@ func tenantKeys(body string) []string {
 	}
 	walk(v)
 	return out
+}
+
+// A value that doesn't decode is named by its path, index included.
+func TestUndecodableValuesNameTheirField(t *testing.T) {
+	e := newEnv(t)
+	tests := []struct{ body, field string }{
+		{`{"interactions":[{"id":"a","start":"yesterday"}]}`, "start"},
+		{`{"interactions":[{"id":"a","duration":-5}]}`, "duration"},
+		{`{"interactions":[{"id":"a","legs":[{"seq":1},{"seq":"2"}]}]}`, "legs[1].seq"},
+		{`{"interactions":[{"id":"a","messages":[{"id":"m","at":"3pm"}]}]}`, "messages[0].at"},
+		{`{"events":[{"agentId":"a","at":12}]}`, "at"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.field, func(t *testing.T) {
+			path := "/v1/ingest/interactions"
+			if strings.HasPrefix(tc.body, `{"events"`) {
+				path = "/v1/ingest/agent-events"
+			}
+			status, out := e.post(t, path, []byte(tc.body), ingestClaims("acme"))
+			if status != http.StatusUnprocessableEntity {
+				t.Fatalf("status %d: %v", status, out)
+			}
+			d := out["error"].(map[string]any)["details"].([]any)[0].(map[string]any)
+			if d["field"] != tc.field || d["index"].(float64) != 0 || d["reason"] == "" {
+				t.Fatalf("details %v, want field %s", d, tc.field)
+			}
+		})
+	}
 }

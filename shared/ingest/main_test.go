@@ -51,7 +51,7 @@ func newEnv(tb testing.TB) *env {
 	st := store.New(client, name)
 	svc := &ingest.Service{Store: st, Now: func() time.Time { return now }}
 	rec.reset()
-	return &env{st: st, svc: svc, handler: httpadapter.NewV2(ingest.NewHandler(svc, auth.Resolver{})), rec: rec}
+	return &env{st: st, svc: svc, handler: httpadapter.NewV2(ingest.NewHandler(svc, auth.Resolver{TrustIngestTenantClaim: true})), rec: rec}
 }
 
 // claims of a machine ingest client of tenant t.

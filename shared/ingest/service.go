@@ -3,7 +3,9 @@ package ingest
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -60,6 +62,9 @@ func (s *Service) Interactions(ctx context.Context, t store.Tenant, batch []doma
 	bad := problemsOf(batch, s.now())
 	seen := map[string]int{}
 	for i := range batch {
+		if _, invalid := bad[i]; !invalid {
+			bad[i] = append(bad[i], storable(t, &batch[i])...)
+		}
 		// Two versions of one id in a batch would race each other; the
 		// version order decides anyway, but a duplicate is almost always a
 		// sender bug, so say so.
@@ -67,6 +72,11 @@ func (s *Service) Interactions(ctx context.Context, t store.Tenant, batch []doma
 			bad[i] = append(bad[i], domain.FieldError{Field: "id", Reason: fmt.Sprintf("repeats record %d of this batch", j)})
 		}
 		seen[batch[i].ID] = i
+	}
+	for i, p := range bad {
+		if len(p) == 0 {
+			delete(bad, i)
+		}
 	}
 	if err := domain.BatchError(bad); err != nil {
 		return store.Counts{}, err
@@ -120,12 +130,41 @@ func (s *Service) BotSessions(ctx context.Context, t store.Tenant, batch []domai
 	if err := checkSize(len(batch)); err != nil {
 		return store.Counts{}, err
 	}
-	if err := domain.BatchError(problemsOf(batch, s.now())); err != nil {
+	bad := problemsOf(batch, s.now())
+	for i := range batch {
+		if _, invalid := bad[i]; !invalid {
+			if err := store.CheckBotSession(t, batch[i]); err != nil {
+				bad[i] = fieldErrors(err)
+			}
+		}
+	}
+	if err := domain.BatchError(bad); err != nil {
 		return store.Counts{}, err
 	}
 	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, b domain.BotSession) (store.Outcome, error) {
 		return s.Store.PutBotSession(ctx, t, b)
 	})
+}
+
+// storable applies the rule that depends on how the record is stored: it
+// must fit DynamoDB's item and transaction limits.
+func storable(t store.Tenant, in *domain.Interaction) []domain.FieldError {
+	if err := store.CheckInteraction(t, *in); err != nil {
+		return fieldErrors(err)
+	}
+	return nil
+}
+
+// fieldErrors turns a record-level error into the batch's form.
+func fieldErrors(err error) []domain.FieldError {
+	var de *domain.Error
+	if errors.As(err, &de) && de.Code == domain.CodeInvalid {
+		if len(de.Details) > 0 {
+			return de.Details
+		}
+		return []domain.FieldError{{Field: de.Field, Reason: strings.TrimPrefix(de.Message, de.Field+": ")}}
+	}
+	return []domain.FieldError{{Field: "record", Reason: "could not be prepared for storage"}}
 }
 
 // problemsOf validates every record of a batch, keeping problems by index.

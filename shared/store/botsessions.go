@@ -39,65 +39,114 @@ func (s *Store) PutBotSession(ctx context.Context, t Tenant, b domain.BotSession
 	if err != nil {
 		return 0, err
 	}
+	next, err := buildBotItems(t, &b, ver)
+	if err != nil {
+		return 0, err
+	}
+	if err := fits(next.all()); err != nil {
+		return 0, err
+	}
 	for attempt := 0; ; attempt++ {
-		out, err := s.putBotSessionOnce(ctx, t, &b, ver)
-		if err == nil || !isConditionFailure(err) || attempt+1 == maxAttempts {
+		out, err := s.putBotSessionOnce(ctx, t, next)
+		if err == nil || !isRace(err) || attempt+1 == maxAttempts {
 			return out, wrap("put bot session "+b.ID, err)
+		}
+		if err := backoff(ctx, attempt+1); err != nil {
+			return 0, err
 		}
 	}
 }
 
-func (s *Store) putBotSessionOnce(ctx context.Context, t Tenant, b *domain.BotSession, ver string) (Outcome, error) {
-	mk := t.BotMetaKey(b.ID)
+// botItems is every item of one version of a bot session.
+type botItems struct {
+	row    botRowItem
+	meta   botMetaItem
+	chunks []chunkItem
+}
+
+func buildBotItems(t Tenant, b *domain.BotSession, ver string) (*botItems, error) {
+	rk, mk := t.BotRowKey(b), t.BotMetaKey(b.ID)
+	row := botRowItem{PK: rk.PK, SK: rk.SK, Ver: ver, BotSession: *b}
+	row.Messages = nil
+	if b.Protocol != "" {
+		row.GSI1PK, row.GSI1SK = t.BotProtocolGSI(b.Protocol), startID(b.Start, b.ID)
+	}
+	chunks, err := chunkMessages(b.Messages, maxChunkBytes-metaOverhead)
+	if err != nil {
+		return nil, err
+	}
+	it := &botItems{row: row, meta: botMetaItem{PK: mk.PK, SK: mk.SK, Ver: ver, RowPK: rk.PK, RowSK: rk.SK, Chunks: len(chunks)}}
+	for n, c := range chunks {
+		if n == 0 {
+			it.meta.Msgs = c
+			continue
+		}
+		k := t.BotMessageChunkKey(b.ID, n)
+		it.chunks = append(it.chunks, chunkItem{PK: k.PK, SK: k.SK, Ver: ver, Msgs: c})
+	}
+	return it, nil
+}
+
+func (it *botItems) all() []any {
+	out := []any{it.row}
+	for _, c := range it.chunks {
+		out = append(out, c)
+	}
+	return append(out, it.meta)
+}
+
+func (it *botItems) keys() []Key {
+	ks := []Key{{it.row.PK, it.row.SK}}
+	for _, c := range it.chunks {
+		ks = append(ks, Key{c.PK, c.SK})
+	}
+	return append(ks, Key{it.meta.PK, it.meta.SK})
+}
+
+// CheckBotSession tells whether the session can be stored as one record.
+func CheckBotSession(t Tenant, b domain.BotSession) error {
+	b.Normalize()
+	ver, err := domain.VersionKeyOf(b.Updated.UnixMilli(), b.Version, b)
+	if err != nil {
+		return err
+	}
+	it, err := buildBotItems(t, &b, ver)
+	if err != nil {
+		return err
+	}
+	return fits(it.all())
+}
+
+func (s *Store) putBotSessionOnce(ctx context.Context, t Tenant, next *botItems) (Outcome, error) {
+	mk := Key{next.meta.PK, next.meta.SK}
 	var cur botMetaItem
 	err := s.table.Get("pk", mk.PK).Range("sk", dynamo.Equal, mk.SK).Consistent(true).One(ctx, &cur)
 	exists := err == nil
 	if err != nil && notFound(err) != domain.ErrNotFound {
 		return 0, err
 	}
-	if exists && cur.Ver == ver {
+	if exists && cur.Ver == next.meta.Ver {
 		return Unchanged, nil
 	}
-	if exists && cur.Ver > ver {
+	if exists && cur.Ver > next.meta.Ver {
 		return Stale, nil
 	}
-	rk := t.BotRowKey(b)
-	row := botRowItem{PK: rk.PK, SK: rk.SK, Ver: ver, BotSession: *b}
-	row.Messages = nil
-	if b.Protocol != "" {
-		row.GSI1PK, row.GSI1SK = t.BotProtocolGSI(b.Protocol), startID(b.Start, b.ID)
-	}
-	chunks, err := chunkMessages(b.Messages)
-	if err != nil {
-		return 0, err
-	}
-	meta := botMetaItem{PK: mk.PK, SK: mk.SK, Ver: ver, RowPK: rk.PK, RowSK: rk.SK, Chunks: len(chunks)}
-	if len(chunks) > 0 {
-		meta.Msgs = chunks[0]
-	}
-
 	tx := s.db.WriteTx()
-	keep := []Key{rk, mk}
-	tx.Put(s.table.Put(row))
-	for n, c := range chunks {
-		if n == 0 {
-			continue // in META
-		}
-		k := t.BotMessageChunkKey(b.ID, n)
-		keep = append(keep, k)
-		tx.Put(s.table.Put(chunkItem{PK: k.PK, SK: k.SK, Ver: ver, Msgs: c}))
+	tx.Put(s.table.Put(next.row))
+	for _, c := range next.chunks {
+		tx.Put(s.table.Put(c))
 	}
 	if exists {
-		tx.Put(s.table.Put(meta).If("'ver' = ?", cur.Ver))
+		tx.Put(s.table.Put(next.meta).If("'ver' = ?", cur.Ver))
 		old := []Key{{cur.RowPK, cur.RowSK}}
 		for n := 1; n < cur.Chunks; n++ {
-			old = append(old, t.BotMessageChunkKey(b.ID, n))
+			old = append(old, t.BotMessageChunkKey(next.row.ID, n))
 		}
-		for _, k := range staleKeys(old, keep) {
+		for _, k := range staleKeys(old, next.keys()) {
 			tx.Delete(s.table.Delete("pk", k.PK).Range("sk", k.SK))
 		}
 	} else {
-		tx.Put(s.table.Put(meta).If("attribute_not_exists('pk')"))
+		tx.Put(s.table.Put(next.meta).If("attribute_not_exists('pk')"))
 	}
 	if err := tx.Run(ctx); err != nil {
 		return 0, err
@@ -121,9 +170,15 @@ func (s *Store) GetBotSession(ctx context.Context, t Tenant, id string) (domain.
 		if err != nil {
 			return domain.BotSession{}, err
 		}
-		if (ok && row.Ver == meta.Ver) || attempt+1 == maxAttempts {
+		if ok && row.Ver == meta.Ver {
 			row.BotSession.Messages = msgs
 			return row.BotSession, nil
+		}
+		if attempt+1 == maxAttempts {
+			return domain.BotSession{}, domain.Errorf(domain.CodeConflict, "bot session %s is changing too fast to read; try again", id)
+		}
+		if err := backoff(ctx, attempt+1); err != nil {
+			return domain.BotSession{}, err
 		}
 	}
 }

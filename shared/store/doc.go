@@ -12,7 +12,7 @@
 //	lookup entries         T#<t>#I#<id>                         IDX#X (gsi1), IDX#A#<agent> (gsi3, other legs' agents)
 //	agent status event     T#<t>#S#D#<day of at>                <agent>#<at>#<type>
 //	bot session row        T#<t>#B#<channel>#D#<day of start>   <start>#<session>
-//	bot session version    T#<t>#BS#<session>                   META, MSG#<nnnn>
+//	bot session version    T#<t>#BS#<session>                   META (+ first message chunk), MSG#<nnnn>
 //	tenant settings        T#<t>                                SETTINGS
 //	tooling marker         T#<t>                                MARK#<name>
 //

@@ -11,10 +11,6 @@ import (
 	"github.com/rastro-cc/rastro/shared/domain"
 )
 
-// maxAttempts bounds retries when a concurrent writer of the same
-// interaction wins the race on the version condition.
-const maxAttempts = 5
-
 // PutInteraction stores a version of an interaction unless the stored one
 // is the same or newer. A newer version replaces the row, the message
 // chunks and the index entries, and deletes the previous version's items
@@ -35,14 +31,22 @@ func (s *Store) PutInteraction(ctx context.Context, t Tenant, in domain.Interact
 	if err != nil {
 		return 0, err
 	}
+	if err := fits(next.all()); err != nil {
+		return 0, err
+	}
 	for attempt := 0; ; attempt++ {
 		// A write expected to be new skips the read on its first attempt:
 		// its transaction then requires that no version exists, and if one
 		// does, the condition fails and the normal read-compare path runs.
 		blind := o.expectNew && attempt == 0
 		out, err := s.putInteractionOnce(ctx, t, &in, next, blind)
-		if err == nil || !isConditionFailure(err) || attempt+1 == maxAttempts {
+		if err == nil || !isRace(err) || attempt+1 == maxAttempts {
 			return out, wrap("put interaction "+in.ID, err)
+		}
+		if !blind {
+			if err := backoff(ctx, attempt+1); err != nil {
+				return 0, err
+			}
 		}
 	}
 }
@@ -156,8 +160,14 @@ func staleKeys(old, keep []Key) []Key {
 func (s *Store) GetInteraction(ctx context.Context, t Tenant, id string) (domain.Interaction, error) {
 	for attempt := 0; ; attempt++ {
 		in, consistent, err := s.getInteractionOnce(ctx, t, id)
-		if err != nil || consistent || attempt+1 == maxAttempts {
+		if err != nil || consistent {
 			return in, err
+		}
+		if attempt+1 == maxAttempts {
+			return domain.Interaction{}, domain.Errorf(domain.CodeConflict, "interaction %s is changing too fast to read; try again", id)
+		}
+		if err := backoff(ctx, attempt+1); err != nil {
+			return domain.Interaction{}, err
 		}
 	}
 }
@@ -183,7 +193,10 @@ func (s *Store) readChunks(ctx context.Context, pk, ver, first string, want int)
 	if want == 0 {
 		return nil, true, nil
 	}
-	raw := []string{first}
+	var raw []string
+	if first != "" { // empty when the document left no room in META
+		raw = append(raw, first)
+	}
 	if want > 1 {
 		var chunks []chunkItem
 		if err := s.table.Get("pk", pk).Range("sk", dynamo.BeginsWith, skMsgPrefix).All(ctx, &chunks); err != nil {

@@ -55,8 +55,12 @@ type chunkItem struct {
 	Msgs string `dynamo:"msgs"`
 }
 
-// maxChunkBytes keeps a chunk, and the META item holding the first one, under DynamoDB's 400 KB.
-const maxChunkBytes = 256 << 10
+// maxChunkBytes keeps a chunk item under DynamoDB's 400 KB; the META item
+// takes a first chunk only as large as its document leaves room for.
+const (
+	maxChunkBytes = 256 << 10
+	metaOverhead  = 1 << 10
+)
 
 // Summary is what seed 004's history windows show of an interaction. Index
 // entries carry it so one index Query answers a client or agent badge.
@@ -150,7 +154,7 @@ func buildInteractionItems(t Tenant, in *domain.Interaction, ver string) (*inter
 	rk := t.RowKey(in)
 	doc := *in
 	doc.Messages = nil
-	docJSON, err := json.Marshal(doc)
+	docJSON, err := encodeJSON(doc)
 	if err != nil {
 		return nil, fmt.Errorf("encode document: %w", err)
 	}
@@ -171,7 +175,7 @@ func buildInteractionItems(t Tenant, in *domain.Interaction, ver string) (*inter
 	}
 	it := &interactionItems{row: row}
 
-	chunks, err := chunkMessages(in.Messages)
+	chunks, err := chunkMessages(in.Messages, maxChunkBytes-len(docJSON)-metaOverhead)
 	if err != nil {
 		return nil, err
 	}
@@ -213,29 +217,38 @@ func (it *interactionItems) keys() []Key {
 	return append(ks, Key{it.meta.PK, it.meta.SK})
 }
 
-// chunkMessages splits messages into JSON arrays of at most maxChunkBytes.
-func chunkMessages(msgs []domain.Message) ([]string, error) {
+// chunkMessages splits messages into JSON arrays: the first of at most
+// first bytes (it rides in the META item; "" when there is no room), the
+// others of at most maxChunkBytes. Messages keep their order.
+func chunkMessages(msgs []domain.Message, first int) ([]string, error) {
+	if len(msgs) == 0 {
+		return nil, nil
+	}
 	var out []string
 	var cur []json.RawMessage
-	size := 0
+	size, budget := 0, first
 	flush := func() error {
 		if len(cur) == 0 {
-			return nil
+			out = append(out, "") // the first chunk had no room
+		} else {
+			b, err := encodeJSON(cur)
+			if err != nil {
+				return err
+			}
+			out = append(out, string(b))
 		}
-		b, err := json.Marshal(cur)
-		if err != nil {
-			return err
-		}
-		out = append(out, string(b))
-		cur, size = nil, 0
+		cur, size, budget = nil, 0, maxChunkBytes
 		return nil
 	}
 	for _, m := range msgs {
-		b, err := json.Marshal(m)
+		b, err := encodeJSON(m)
 		if err != nil {
 			return nil, fmt.Errorf("encode message %s: %w", m.ID, err)
 		}
-		if size+len(b) > maxChunkBytes {
+		// Close the chunk when the message doesn't fit. The first may close
+		// empty (no room in META); a later one never does, since one
+		// message is far smaller than a chunk.
+		if size+len(b)+2 > budget && (len(cur) > 0 || len(out) == 0) {
 			if err := flush(); err != nil {
 				return nil, err
 			}
@@ -247,4 +260,32 @@ func chunkMessages(msgs []domain.Message) ([]string, error) {
 		return nil, err
 	}
 	return out, nil
+}
+
+// all lists every item to write, META last.
+func (it *interactionItems) all() []any {
+	out := []any{it.row}
+	for _, c := range it.chunks {
+		out = append(out, c)
+	}
+	for _, e := range it.entries {
+		out = append(out, e)
+	}
+	return append(out, it.meta)
+}
+
+// CheckInteraction tells whether the interaction can be stored as one
+// record (item and transaction limits), without writing anything: the
+// ingest service runs it over a whole batch before writing any of it.
+func CheckInteraction(t Tenant, in domain.Interaction) error {
+	in.Normalize()
+	ver, err := in.VersionKey()
+	if err != nil {
+		return err
+	}
+	it, err := buildInteractionItems(t, &in, ver)
+	if err != nil {
+		return err
+	}
+	return fits(it.all())
 }

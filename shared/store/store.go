@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
@@ -98,15 +100,46 @@ func isConditionFailure(err error) bool {
 	if dynamo.IsCondCheckFailed(err) {
 		return true
 	}
+	return cancelledFor(err, "ConditionalCheckFailed")
+}
+
+// isRace reports whether a write lost to a concurrent one and should be
+// tried again from the read: its version condition failed, or DynamoDB
+// cancelled it because another transaction held one of its items.
+func isRace(err error) bool {
+	var inProgress *types.TransactionInProgressException
+	return isConditionFailure(err) || cancelledFor(err, "TransactionConflict") || errors.As(err, &inProgress)
+}
+
+func cancelledFor(err error, code string) bool {
 	var tc *types.TransactionCanceledException
 	if errors.As(err, &tc) {
 		for _, r := range tc.CancellationReasons {
-			if aws.ToString(r.Code) == "ConditionalCheckFailed" {
+			if aws.ToString(r.Code) == code {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// maxAttempts bounds how often a write that keeps losing races (or a read
+// that keeps straddling two versions) is tried.
+const maxAttempts = 10
+
+// backoff waits before attempt n (from 1): exponential from 5 ms, capped
+// at 500 ms, with full jitter so racing writers spread out.
+func backoff(ctx context.Context, n int) error {
+	d := 5 * time.Millisecond << min(n, 7)
+	d = min(d, 500*time.Millisecond)
+	t := time.NewTimer(time.Duration(rand.Int64N(int64(d)) + 1))
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // maxTxItems is DynamoDB's limit on actions in one TransactWriteItems.

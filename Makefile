@@ -10,7 +10,7 @@ FUNCTIONS     := $(notdir $(wildcard functions/*))
 LAMBDA_FLAGS  := -tags lambda.norpc -trimpath -ldflags "-s -w"
 TEST_TIMEOUT  ?= 20m
 
-.PHONY: help tools dev dev-reset test test-go test-frontend build lint deploy bench frontend-deps frontend-build
+.PHONY: help tools dev dev-bin dev-reset test test-go test-frontend build lint deploy bench frontend-deps frontend-build
 
 help:
 	@echo "make dev        run the whole system locally with demo data (http://127.0.0.1:3000)"
@@ -44,8 +44,14 @@ frontend-deps:
 frontend-build: frontend-deps
 	@if [ -f frontend/package.json ]; then npm run --prefix frontend build; fi
 
-dev: tools frontend-build
-	$(GO) run ./infra/dev
+# The installs and builds are independent: run them side by side (on a cold
+# machine compiling versitygw alone takes two minutes), then the server.
+dev:
+	@$(MAKE) --no-print-directory -j3 tools frontend-build dev-bin
+	./build/dev/rastro-dev
+
+dev-bin:
+	$(GO) build -o build/dev/rastro-dev ./infra/dev
 
 dev-reset:
 	rm -rf .dev

@@ -24,9 +24,10 @@ type Service struct {
 	Now   func() time.Time
 	// Workers bounds concurrent writes of one batch.
 	Workers int
-	// ExpectNew is for first loads (the demo seed, benchmarks): records are
-	// written without reading first, falling back to the versioned path
-	// for any that exist. Outcomes are the same; only the cost differs.
+	// ExpectNew is for first loads (the demo seed, benchmarks): validated
+	// records are stored with the store's LoadNew batched writes, which
+	// leave any record that already exists to the versioned path. Outcomes
+	// are the same; only the cost differs.
 	ExpectNew bool
 }
 
@@ -81,12 +82,11 @@ func (s *Service) Interactions(ctx context.Context, t store.Tenant, batch []doma
 	if err := domain.BatchError(bad); err != nil {
 		return store.Counts{}, err
 	}
-	var opts []store.PutOption
 	if s.ExpectNew {
-		opts = append(opts, store.ExpectNew())
+		return s.Store.LoadNew(ctx, t, batch)
 	}
 	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, in domain.Interaction) (store.Outcome, error) {
-		return s.Store.PutInteraction(ctx, t, in, opts...)
+		return s.Store.PutInteraction(ctx, t, in)
 	})
 }
 
@@ -120,6 +120,9 @@ func (s *Service) AgentEvents(ctx context.Context, t store.Tenant, batch []domai
 	if err := domain.BatchError(problemsOf(batch, s.now())); err != nil {
 		return store.Counts{}, err
 	}
+	if s.ExpectNew {
+		return s.Store.LoadNewAgentEvents(ctx, t, batch)
+	}
 	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, e domain.AgentEvent) (store.Outcome, error) {
 		return s.Store.PutAgentEvent(ctx, t, e)
 	})
@@ -140,6 +143,9 @@ func (s *Service) BotSessions(ctx context.Context, t store.Tenant, batch []domai
 	}
 	if err := domain.BatchError(bad); err != nil {
 		return store.Counts{}, err
+	}
+	if s.ExpectNew {
+		return s.Store.LoadNewBotSessions(ctx, t, batch)
 	}
 	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, b domain.BotSession) (store.Outcome, error) {
 		return s.Store.PutBotSession(ctx, t, b)

@@ -17,11 +17,7 @@ import (
 // it no longer has (its row moves when its start or media changed), all in
 // one TransactWriteItems conditioned on the version it read, so readers
 // never see half of two versions.
-func (s *Store) PutInteraction(ctx context.Context, t Tenant, in domain.Interaction, opts ...PutOption) (Outcome, error) {
-	var o putOptions
-	for _, f := range opts {
-		f(&o)
-	}
+func (s *Store) PutInteraction(ctx context.Context, t Tenant, in domain.Interaction) (Outcome, error) {
 	in.Normalize()
 	ver, err := in.VersionKey()
 	if err != nil {
@@ -35,41 +31,23 @@ func (s *Store) PutInteraction(ctx context.Context, t Tenant, in domain.Interact
 		return 0, err
 	}
 	for attempt := 0; ; attempt++ {
-		// A write expected to be new skips the read on its first attempt:
-		// its transaction then requires that no version exists, and if one
-		// does, the condition fails and the normal read-compare path runs.
-		blind := o.expectNew && attempt == 0
-		out, err := s.putInteractionOnce(ctx, t, &in, next, blind)
+		out, err := s.putInteractionOnce(ctx, t, &in, next)
 		if err == nil || !isRace(err) || attempt+1 == maxAttempts {
 			return out, wrap("put interaction "+in.ID, err)
 		}
-		if !blind {
-			if err := backoff(ctx, attempt+1); err != nil {
-				return 0, err
-			}
+		if err := backoff(ctx, attempt+1); err != nil {
+			return 0, err
 		}
 	}
 }
 
-// PutOption tunes a write.
-type PutOption func(*putOptions)
-
-type putOptions struct{ expectNew bool }
-
-// ExpectNew says the record is most likely not stored yet (a first load),
-// saving a read per record; the outcome is the same either way.
-func ExpectNew() PutOption { return func(o *putOptions) { o.expectNew = true } }
-
-func (s *Store) putInteractionOnce(ctx context.Context, t Tenant, in *domain.Interaction, next *interactionItems, blind bool) (Outcome, error) {
+func (s *Store) putInteractionOnce(ctx context.Context, t Tenant, in *domain.Interaction, next *interactionItems) (Outcome, error) {
 	mk := t.MetaKey(in.ID)
 	var cur metaItem
-	exists := false
-	if !blind {
-		err := s.table.Get("pk", mk.PK).Range("sk", dynamo.Equal, mk.SK).Consistent(true).One(ctx, &cur)
-		exists = err == nil
-		if err != nil && notFound(err) != domain.ErrNotFound {
-			return 0, err
-		}
+	err := s.table.Get("pk", mk.PK).Range("sk", dynamo.Equal, mk.SK).Consistent(true).One(ctx, &cur)
+	exists := err == nil
+	if err != nil && notFound(err) != domain.ErrNotFound {
+		return 0, err
 	}
 	var old *domain.Interaction
 	var oldKeys []Key

@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -67,57 +66,51 @@ func TestPutInteractionVersions(t *testing.T) {
 		{"replays", []domain.Interaction{v2, v2, v1, v2}, []store.Outcome{store.Written, store.Unchanged, store.Stale, store.Unchanged}, v2},
 	}
 	for _, tc := range tests {
-		for _, expectNew := range []bool{false, true} {
-			t.Run(fmt.Sprintf("%s/expectNew=%v", tc.name, expectNew), func(t *testing.T) {
-				s := MustStore(t)
-				var opts []store.PutOption
-				if expectNew {
-					opts = append(opts, store.ExpectNew())
-				}
-				for i, in := range tc.order {
-					got, err := s.PutInteraction(ctx, tenant, in, opts...)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if got != tc.want[i] {
-						t.Errorf("write %d: got %v, want %v", i, got, tc.want[i])
-					}
-				}
-				got, err := s.GetInteraction(ctx, tenant, "c1")
+		t.Run(tc.name, func(t *testing.T) {
+			s := MustStore(t)
+			for i, in := range tc.order {
+				got, err := s.PutInteraction(ctx, tenant, in)
 				if err != nil {
 					t.Fatal(err)
 				}
-				want := tc.final
-				want.Normalize()
-				if !reflect.DeepEqual(got, want) {
-					t.Errorf("stored %+v\nwant %+v", got, want)
+				if got != tc.want[i] {
+					t.Errorf("write %d: got %v, want %v", i, got, tc.want[i])
 				}
-				// Exactly the final version's items remain: one row, in its day.
-				keys := scanKeys(t, s)
-				var rows []string
-				for _, k := range keys {
-					if strings.Contains(k, "#M#") {
-						rows = append(rows, k)
-					}
+			}
+			got, err := s.GetInteraction(ctx, tenant, "c1")
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := tc.final
+			want.Normalize()
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("stored %+v\nwant %+v", got, want)
+			}
+			// Exactly the final version's items remain: one row, in its day.
+			keys := scanKeys(t, s)
+			var rows []string
+			for _, k := range keys {
+				if strings.Contains(k, "#M#") {
+					rows = append(rows, k)
 				}
-				// The old protocol no longer finds anything.
-				out, err := s.Client().Query(ctx, &dynamodb.QueryInput{
-					TableName: aws.String(s.TableName()), IndexName: aws.String(store.GSI1),
-					KeyConditionExpression:    aws.String("gsi1pk = :p"),
-					ExpressionAttributeValues: map[string]types.AttributeValue{":p": &types.AttributeValueMemberS{Value: tenant.ProtocolGSI("P-c1")}},
-				})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if wantHits := map[bool]int32{true: 1, false: 0}[want.Protocol != ""]; out.Count != wantHits {
-					t.Errorf("protocol lookup found %d items, want %d", out.Count, wantHits)
-				}
-				day := domain.UTCDay(want.Start)
-				if len(rows) != 1 || !strings.Contains(rows[0], "#D#"+day) {
-					t.Errorf("rows = %v, want one row in day %s", rows, day)
-				}
+			}
+			// The old protocol no longer finds anything.
+			out, err := s.Client().Query(ctx, &dynamodb.QueryInput{
+				TableName: aws.String(s.TableName()), IndexName: aws.String(store.GSI1),
+				KeyConditionExpression:    aws.String("gsi1pk = :p"),
+				ExpressionAttributeValues: map[string]types.AttributeValue{":p": &types.AttributeValueMemberS{Value: tenant.ProtocolGSI("P-c1")}},
 			})
-		}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if wantHits := map[bool]int32{true: 1, false: 0}[want.Protocol != ""]; out.Count != wantHits {
+				t.Errorf("protocol lookup found %d items, want %d", out.Count, wantHits)
+			}
+			day := domain.UTCDay(want.Start)
+			if len(rows) != 1 || !strings.Contains(rows[0], "#D#"+day) {
+				t.Errorf("rows = %v, want one row in day %s", rows, day)
+			}
+		})
 	}
 }
 

@@ -28,7 +28,10 @@ func NewTenant(s string) (Tenant, error) {
 func (t Tenant) Prefix() string { return "T#" + string(t) + "#" }
 
 // Key is a primary key.
-type Key struct{ PK, SK string }
+type Key struct {
+	PK string `dynamo:"pk"`
+	SK string `dynamo:"sk"`
+}
 
 // part escapes a free-text key component so that it can't inject a
 // separator: '#' and '%' are percent-encoded.

@@ -5,6 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
 	"github.com/rastro-cc/rastro/infra/localaws"
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/store"
@@ -44,4 +47,16 @@ func chat(id string, updated time.Time) domain.Interaction {
 			{ID: "m2", At: base.Add(2 * time.Minute), Direction: "out", Sender: "agent", ContentType: "text", Content: "Claro!"},
 		},
 	}
+}
+
+// plainItems decodes scanned items into plain Go values for comparison.
+func plainItems(tb testing.TB, items []map[string]types.AttributeValue) []map[string]any {
+	tb.Helper()
+	out := make([]map[string]any, len(items))
+	for i, it := range items {
+		if err := attributevalue.UnmarshalMap(it, &out[i]); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return out
 }

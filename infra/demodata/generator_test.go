@@ -358,6 +358,12 @@ func TestInteractionIsPureInIndex(t *testing.T) {
 			break
 		}
 	}
+	// Workers finish their current chunk after the break; give them a
+	// moment, then none may remain.
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
 	if after := runtime.NumGoroutine(); after > before {
 		t.Errorf("%d goroutines before, %d after stopping early", before, after)
 	}

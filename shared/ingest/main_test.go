@@ -39,7 +39,12 @@ type env struct {
 
 func newEnv(tb testing.TB) *env {
 	tb.Helper()
-	d := localaws.MustDynamo(tb)
+	return newEnvOn(tb, localaws.MustDynamo(tb))
+}
+
+// newEnvOn is newEnv on a given DynamoDB Local.
+func newEnvOn(tb testing.TB, d *localaws.Dynamo) *env {
+	tb.Helper()
 	name := localaws.UniqueName(tb, "t")
 	rec := &requestRecorder{next: http.DefaultTransport}
 	client := d.Client(func(o *dynamodb.Options) { o.HTTPClient = &http.Client{Transport: rec} })

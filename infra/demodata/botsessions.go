@@ -278,6 +278,7 @@ func (b *builder) botSession(r *rng, k int) domain.BotSession {
 		}
 	}
 	if human {
+		s.Queue = queues[queue].name
 		s.Info["FILA_TRANSBORDO"] = queues[queue].name
 	} else {
 		s.Info["NAO_TRANSBORDADA"] = "true"

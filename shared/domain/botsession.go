@@ -24,6 +24,7 @@ type BotSession struct {
 	Info          map[string]string `json:"info,omitempty" dynamo:"info,omitempty"`                   // additional information key/values
 	WentToHuman   bool              `json:"wentToHuman" dynamo:"wentToHuman"`                         // transbordo: handed to a human agent
 	InteractionID string            `json:"interactionId,omitempty" dynamo:"interactionId,omitempty"` // the human interaction it became
+	Queue         string            `json:"queue,omitempty" dynamo:"queue,omitempty"`                 // the queue a handover went to: supervisors see the sessions that reached their queues
 	EndReason     string            `json:"endReason,omitempty" dynamo:"endReason,omitempty"`         // completed, transferred, cancelled_inactivity (24 h window), abandoned
 	Conversations []BotConversation `json:"conversations,omitempty" dynamo:"conversations,omitempty"`
 	Messages      []Message         `json:"messages,omitempty" dynamo:"-"`
@@ -90,6 +91,7 @@ func (b *BotSession) Problems(now time.Time) []FieldError {
 		checkText(p, "info."+k, v, MaxLongTextLen, true)
 	}
 	checkID(p, "interactionId", b.InteractionID, false)
+	checkText(p, "queue", b.Queue, MaxTextLen, false)
 	checkEnum(p, "endReason", b.EndReason, "completed", "transferred", "cancelled_inactivity", "abandoned")
 	if len(b.Conversations) > MaxLegs {
 		p.Addf("conversations", "must have at most %d conversations", MaxLegs)

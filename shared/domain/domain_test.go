@@ -82,6 +82,12 @@ func TestInteractionValidation(t *testing.T) {
 		{"session type of other media", func(i *domain.Interaction) { i.Session = &domain.SessionInfo{Type: "messaging_whatsapp"} }, "session.type"},
 		{"queue priority 9", func(i *domain.Interaction) { i.Session = &domain.SessionInfo{QueuePriority: 9} }, "session.queuePriority"},
 		{"control characters", func(i *domain.Interaction) { i.Queue = "a\x00b" }, "queue"},
+		{"leg ends in the future", func(i *domain.Interaction) {
+			i.Legs = []domain.Leg{{Seq: 1, AgentID: "a", Start: i.Start, End: tp(now.Add(72 * time.Hour))}}
+		}, "legs[0].end"},
+		{"participant leaves before joining", func(i *domain.Interaction) {
+			i.Participants = []domain.Participant{{Type: "agent", Joined: tp(i.Start.Add(time.Minute)), Left: tp(i.Start)}}
+		}, "participants[0].left"},
 		{"too long", func(i *domain.Interaction) { i.Service = strings.Repeat("x", 300) }, "service"},
 	}
 	for _, tc := range tests {

@@ -6,6 +6,19 @@ import "sort"
 // platform's own and are kept as they arrive; names are for people.
 type SessionStatus int
 
+// Seed 003's statuses that rules refer to by meaning.
+const (
+	SessionScheduled         SessionStatus = 0
+	SessionQueued            SessionStatus = 1
+	SessionConnected         SessionStatus = 5
+	SessionFinished          SessionStatus = 8
+	SessionFailed            SessionStatus = 9
+	SessionRecovered         SessionStatus = 10
+	SessionDeflected         SessionStatus = 11
+	SessionVoicemail         SessionStatus = 80
+	SessionVoicemailReceived SessionStatus = 81
+)
+
 // sessionStatusNames is seed 003's table, complete: codes 6, 7 and 24–79
 // are not defined there and are rejected.
 var sessionStatusNames = map[SessionStatus]string{
@@ -45,7 +58,7 @@ func (s SessionStatus) Valid() bool { _, ok := sessionStatusNames[s]; return ok 
 // recovered, deflected (redirected) or a voicemail that was left.
 func (s SessionStatus) Final() bool {
 	switch s {
-	case 8, 9, 10, 11, 80, 81:
+	case SessionFinished, SessionFailed, SessionRecovered, SessionDeflected, SessionVoicemail, SessionVoicemailReceived:
 		return true
 	}
 	return false

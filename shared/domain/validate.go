@@ -175,8 +175,11 @@ func (in *Interaction) validate(p *Problems, now time.Time) {
 		checkEnum(pp, "type", pa.Type, "agent", "end_user", "virtual_agent", "third_party")
 		checkText(pp, "id", pa.ID, MaxTextLen, false)
 		checkText(pp, "name", pa.Name, MaxTextLen, false)
-		if pa.Joined != nil && pa.Left != nil && pa.Left.Before(*pa.Joined) {
-			pp.Add("left", "must not be before joined")
+		if pa.Joined != nil {
+			checkInstant(pp, "joined", *pa.Joined, now, false)
+			checkNotBefore(pp, "left", pa.Left, *pa.Joined, "joined", now)
+		} else if pa.Left != nil {
+			checkInstant(pp, "left", *pa.Left, now, false)
 		}
 	}
 }
@@ -236,9 +239,7 @@ func (in *Interaction) validateLegs(p *Problems, now time.Time) {
 			lp.Add("agentId", "a leg needs an agentId, a queue or a menu")
 		}
 		checkInstant(lp, "start", l.Start, now, true)
-		if l.End != nil && l.End.Before(l.Start) {
-			lp.Add("end", "must not be before start")
-		}
+		checkNotBefore(lp, "end", l.End, l.Start, "start", now)
 		if i > 0 && !l.Start.IsZero() && l.Start.Before(in.Legs[i-1].Start) {
 			lp.Add("start", "must not be before the previous leg's start")
 		}
@@ -294,5 +295,8 @@ func (in *Interaction) validateMessages(p *Problems, now time.Time) {
 		checkText(mp, "templateName", m.TemplateName, MaxTextLen, false)
 		checkURL(mp, "mediaUrl", m.MediaURL)
 		checkEnum(mp, "status", m.Status, "sent", "delivered", "read", "received", "failed", "deleted")
+		if m.StatusUpdatedAt != nil {
+			checkInstant(mp, "statusUpdatedAt", *m.StatusUpdatedAt, now, false)
+		}
 	}
 }

@@ -52,7 +52,7 @@ func outcomeOf(code domain.SessionStatus, connected, transferred, outbound bool,
 		o.lastLegEnd = "completed"
 	}
 	switch code {
-	case 8, 10: // finished; recovered (a failed call retried and completed)
+	case domain.SessionFinished, domain.SessionRecovered: // a recovered call is a failed one retried and completed
 		switch {
 		case connected:
 			o.voiceStatus = domain.VoiceAnswered
@@ -62,19 +62,19 @@ func outcomeOf(code domain.SessionStatus, connected, transferred, outbound bool,
 			o.voiceStatus = domain.VoiceAbandoned
 			o.status = domain.StatusAbandoned
 		}
-	case 9: // failed
+	case domain.SessionFailed:
 		o.voiceStatus = domain.VoiceNotConnected
 		if connected {
 			o.voiceStatus = domain.VoiceAnswered
 		} else {
 			o.lastLegEnd = "failed"
 		}
-	case 11: // deflected (redirected by the queue's after-hours or overflow rules)
+	case domain.SessionDeflected: // redirected by the queue's after-hours or overflow rules
 		o.voiceStatus = domain.VoiceMessage
 		if strings.Contains(deflection, "voicemail") {
 			o.voiceStatus = domain.VoiceVoicemail
 		}
-	case 80, 81: // voicemail; voicemail received
+	case domain.SessionVoicemail, domain.SessionVoicemailReceived:
 		o.voiceStatus = domain.VoiceVoicemail
 	}
 	return o

@@ -95,13 +95,7 @@ func (it *botItems) all() []any {
 	return append(out, it.meta)
 }
 
-func (it *botItems) keys() []Key {
-	ks := []Key{{it.row.PK, it.row.SK}}
-	for _, c := range it.chunks {
-		ks = append(ks, Key{c.PK, c.SK})
-	}
-	return append(ks, Key{it.meta.PK, it.meta.SK})
-}
+func (it *botItems) keys() []Key { return keysOf(it.all()) }
 
 // CheckBotSession tells whether the session can be stored as one record.
 func CheckBotSession(t Tenant, b domain.BotSession) error {

@@ -206,15 +206,25 @@ func buildInteractionItems(t Tenant, in *domain.Interaction, ver string) (*inter
 }
 
 // keys lists the primary keys of every item, meta last.
-func (it *interactionItems) keys() []Key {
-	ks := []Key{{it.row.PK, it.row.SK}}
-	for _, c := range it.chunks {
-		ks = append(ks, Key{c.PK, c.SK})
+func (it *interactionItems) keys() []Key { return keysOf(it.all()) }
+
+// stored is every item type: each knows its primary key.
+type stored interface{ primaryKey() Key }
+
+func (i rowItem) primaryKey() Key        { return Key{i.PK, i.SK} }
+func (i metaItem) primaryKey() Key       { return Key{i.PK, i.SK} }
+func (i chunkItem) primaryKey() Key      { return Key{i.PK, i.SK} }
+func (i indexEntry) primaryKey() Key     { return Key{i.PK, i.SK} }
+func (i botRowItem) primaryKey() Key     { return Key{i.PK, i.SK} }
+func (i botMetaItem) primaryKey() Key    { return Key{i.PK, i.SK} }
+func (i agentEventItem) primaryKey() Key { return Key{i.PK, i.SK} }
+
+func keysOf(items []any) []Key {
+	out := make([]Key, len(items))
+	for i, it := range items {
+		out[i] = it.(stored).primaryKey()
 	}
-	for _, e := range it.entries {
-		ks = append(ks, Key{e.PK, e.SK})
-	}
-	return append(ks, Key{it.meta.PK, it.meta.SK})
+	return out
 }
 
 // chunkMessages splits messages into JSON arrays: the first of at most

@@ -93,23 +93,18 @@ func (s *Store) LoadNewAgentEvents(ctx context.Context, t Tenant, batch []domain
 }
 
 // loadable is one record's items, its version record last.
-type loadable interface {
-	all() []any
-	metaKey() Key
-}
-
-func (it *interactionItems) metaKey() Key { return Key{it.meta.PK, it.meta.SK} }
-func (it *botItems) metaKey() Key         { return Key{it.meta.PK, it.meta.SK} }
+type loadable interface{ all() []any }
 
 // load writes records whose version record does not exist with batched
 // writes (version records last) and hands the others to put(i).
 func (s *Store) load(ctx context.Context, recs []loadable, put func(i int) (Outcome, error)) (Counts, error) {
 	keys := make([]dynamo.Keyed, len(recs))
 	for i, r := range recs {
-		if err := fits(r.all()); err != nil {
+		items := r.all()
+		if err := fits(items); err != nil {
 			return Counts{}, err
 		}
-		k := r.metaKey()
+		k := items[len(items)-1].(stored).primaryKey()
 		keys[i] = dynamo.Keys{k.PK, k.SK}
 	}
 	existing, err := s.existing(ctx, keys)

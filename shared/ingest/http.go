@@ -2,9 +2,7 @@ package ingest
 
 import (
 	"encoding/json"
-	"errors"
 	"net/http"
-	"strings"
 
 	"github.com/rastro-cc/rastro/shared/auth"
 	"github.com/rastro-cc/rastro/shared/domain"
@@ -108,26 +106,4 @@ func (h *handler) botSessions(w http.ResponseWriter, r *http.Request) {
 	serve(w, r, "sessions", func(t store.Tenant, b []domain.BotSession) (store.Counts, error) {
 		return h.svc.BotSessions(r.Context(), t, b)
 	})
-}
-
-// decodeStrict decodes one record refusing unknown fields.
-func decodeStrict(b []byte, v any) error { return httpapi.DecodeStrict(b, v) }
-
-func fieldOf(err error) string {
-	var de *domain.Error
-	if errors.As(err, &de) && de.Field != "" {
-		return de.Field
-	}
-	return "record"
-}
-
-func reasonOf(err error) string {
-	var de *domain.Error
-	if errors.As(err, &de) {
-		if de.Field != "" {
-			return strings.TrimPrefix(de.Message, de.Field+": ")
-		}
-		return de.Message
-	}
-	return err.Error()
 }

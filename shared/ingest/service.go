@@ -11,6 +11,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/httpapi"
 	"github.com/rastro-cc/rastro/shared/sessionmeta"
 	"github.com/rastro-cc/rastro/shared/store"
 )
@@ -55,7 +56,8 @@ func checkSize(n int) error {
 	return nil
 }
 
-// Interactions validates the whole batch, then stores every record.
+// Interactions validates and prepares the whole batch, then stores every
+// record.
 func (s *Service) Interactions(ctx context.Context, t store.Tenant, batch []domain.Interaction) (store.Counts, error) {
 	if err := checkSize(len(batch)); err != nil {
 		return store.Counts{}, err
@@ -63,9 +65,6 @@ func (s *Service) Interactions(ctx context.Context, t store.Tenant, batch []doma
 	bad := problemsOf(batch, s.now())
 	seen := map[string]int{}
 	for i := range batch {
-		if _, invalid := bad[i]; !invalid {
-			bad[i] = append(bad[i], storable(t, &batch[i])...)
-		}
 		// Two versions of one id in a batch would race each other; the
 		// version order decides anyway, but a duplicate is almost always a
 		// sender bug, so say so.
@@ -74,20 +73,16 @@ func (s *Service) Interactions(ctx context.Context, t store.Tenant, batch []doma
 		}
 		seen[batch[i].ID] = i
 	}
-	for i, p := range bad {
-		if len(p) == 0 {
-			delete(bad, i)
-		}
-	}
-	if err := domain.BatchError(bad); err != nil {
+	prepared, err := prepareAll(batch, bad, func(in domain.Interaction) (*store.PreparedInteraction, error) {
+		return store.PrepareInteraction(t, in)
+	})
+	if err != nil {
 		return store.Counts{}, err
 	}
 	if s.ExpectNew {
-		return s.Store.LoadNew(ctx, t, batch)
+		return s.Store.LoadNew(ctx, prepared)
 	}
-	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, in domain.Interaction) (store.Outcome, error) {
-		return s.Store.PutInteraction(ctx, t, in)
-	})
+	return writeAll(ctx, s.workers(), prepared, s.Store.PutPrepared)
 }
 
 // Sessions maps seed 003 session-metadata documents to interactions and
@@ -128,49 +123,64 @@ func (s *Service) AgentEvents(ctx context.Context, t store.Tenant, batch []domai
 	})
 }
 
-// BotSessions validates and stores chatbot sessions.
+// BotSessions validates, prepares and stores chatbot sessions.
 func (s *Service) BotSessions(ctx context.Context, t store.Tenant, batch []domain.BotSession) (store.Counts, error) {
 	if err := checkSize(len(batch)); err != nil {
 		return store.Counts{}, err
 	}
-	bad := problemsOf(batch, s.now())
-	for i := range batch {
-		if _, invalid := bad[i]; !invalid {
-			if err := store.CheckBotSession(t, batch[i]); err != nil {
-				bad[i] = fieldErrors(err)
-			}
-		}
-	}
-	if err := domain.BatchError(bad); err != nil {
+	prepared, err := prepareAll(batch, problemsOf(batch, s.now()), func(b domain.BotSession) (*store.PreparedBotSession, error) {
+		return store.PrepareBotSession(t, b)
+	})
+	if err != nil {
 		return store.Counts{}, err
 	}
 	if s.ExpectNew {
-		return s.Store.LoadNewBotSessions(ctx, t, batch)
+		return s.Store.LoadNewBotSessions(ctx, prepared)
 	}
-	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, b domain.BotSession) (store.Outcome, error) {
-		return s.Store.PutBotSession(ctx, t, b)
-	})
+	return writeAll(ctx, s.workers(), prepared, s.Store.PutPreparedBotSession)
 }
 
-// storable applies the rule that depends on how the record is stored: it
-// must fit DynamoDB's item and transaction limits.
-func storable(t store.Tenant, in *domain.Interaction) []domain.FieldError {
-	if err := store.CheckInteraction(t, *in); err != nil {
-		return fieldErrors(err)
-	}
-	return nil
-}
-
-// fieldErrors turns a record-level error into the batch's form.
-func fieldErrors(err error) []domain.FieldError {
-	var de *domain.Error
-	if errors.As(err, &de) && de.Code == domain.CodeInvalid {
-		if len(de.Details) > 0 {
-			return de.Details
+// prepareAll prepares every record that passed validation (a record that
+// can't fit DynamoDB is a problem of its own) and answers the batch's
+// problems, if any, before anything is written.
+func prepareAll[T, P any](batch []T, bad map[int][]domain.FieldError, prepare func(T) (P, error)) ([]P, error) {
+	out := make([]P, len(batch))
+	for i := range batch {
+		if len(bad[i]) > 0 {
+			continue
 		}
-		return []domain.FieldError{{Field: de.Field, Reason: strings.TrimPrefix(de.Message, de.Field+": ")}}
+		p, err := prepare(batch[i])
+		if err != nil {
+			fe, ok := fieldErrors(err)
+			if !ok {
+				return nil, err
+			}
+			bad[i] = fe
+		}
+		out[i] = p
 	}
-	return []domain.FieldError{{Field: "record", Reason: "could not be prepared for storage"}}
+	if err := domain.BatchError(bad); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// fieldErrors turns one record's client-facing error (invalid, or a
+// value that did not decode) into the batch's form; false for any other
+// error, which is the service's problem, not the record's.
+func fieldErrors(err error) ([]domain.FieldError, bool) {
+	var de *domain.Error
+	if !errors.As(err, &de) || (de.Code != domain.CodeInvalid && de.Code != domain.CodeBadRequest) {
+		return nil, false
+	}
+	if len(de.Details) > 0 {
+		return de.Details, true
+	}
+	field := de.Field
+	if field == "" {
+		field = "record"
+	}
+	return []domain.FieldError{{Field: field, Reason: strings.TrimPrefix(de.Message, de.Field+": ")}}, true
 }
 
 // problemsOf validates every record of a batch, keeping problems by index.
@@ -217,8 +227,12 @@ func decodeRecords[T any](raw []json.RawMessage) ([]T, error) {
 	out := make([]T, len(raw))
 	bad := map[int][]domain.FieldError{}
 	for i, r := range raw {
-		if err := decodeStrict(r, &out[i]); err != nil {
-			bad[i] = []domain.FieldError{{Field: fieldOf(err), Reason: reasonOf(err)}}
+		if err := httpapi.DecodeStrict(r, &out[i]); err != nil {
+			fe, ok := fieldErrors(err)
+			if !ok {
+				return nil, err
+			}
+			bad[i] = fe
 		}
 	}
 	return out, domain.BatchError(bad)

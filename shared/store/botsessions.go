@@ -34,22 +34,19 @@ type botMetaItem struct {
 // PutInteraction: replays change nothing, older versions never win, a
 // newer one moves the row and message chunks in one transaction.
 func (s *Store) PutBotSession(ctx context.Context, t Tenant, b domain.BotSession) (Outcome, error) {
-	b.Normalize()
-	ver, err := domain.VersionKeyOf(b.Updated.UnixMilli(), b.Version, b)
+	p, err := PrepareBotSession(t, b)
 	if err != nil {
 		return 0, err
 	}
-	next, err := buildBotItems(t, &b, ver)
-	if err != nil {
-		return 0, err
-	}
-	if err := fits(next.all()); err != nil {
-		return 0, err
-	}
+	return s.PutPreparedBotSession(ctx, p)
+}
+
+// PutPreparedBotSession is PutBotSession for a session prepared before.
+func (s *Store) PutPreparedBotSession(ctx context.Context, p *PreparedBotSession) (Outcome, error) {
 	for attempt := 0; ; attempt++ {
-		out, err := s.putBotSessionOnce(ctx, t, next)
+		out, err := s.putBotSessionOnce(ctx, p.tenant, p.items)
 		if err == nil || !isRace(err) || attempt+1 == maxAttempts {
-			return out, wrap("put bot session "+b.ID, err)
+			return out, wrap("put bot session "+p.id, err)
 		}
 		if err := backoff(ctx, attempt+1); err != nil {
 			return 0, err
@@ -96,20 +93,6 @@ func (it *botItems) all() []any {
 }
 
 func (it *botItems) keys() []Key { return keysOf(it.all()) }
-
-// CheckBotSession tells whether the session can be stored as one record.
-func CheckBotSession(t Tenant, b domain.BotSession) error {
-	b.Normalize()
-	ver, err := domain.VersionKeyOf(b.Updated.UnixMilli(), b.Version, b)
-	if err != nil {
-		return err
-	}
-	it, err := buildBotItems(t, &b, ver)
-	if err != nil {
-		return err
-	}
-	return fits(it.all())
-}
 
 func (s *Store) putBotSessionOnce(ctx context.Context, t Tenant, next *botItems) (Outcome, error) {
 	mk := Key{next.meta.PK, next.meta.SK}

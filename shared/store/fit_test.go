@@ -43,8 +43,8 @@ func TestLargeRecordsStoreOrAreRefused(t *testing.T) {
 			if err := in.Validate(now); err != nil {
 				t.Fatal(err)
 			}
-			if err := store.CheckInteraction("acme", in); err != nil {
-				t.Fatalf("check: %v", err)
+			if _, err := store.PrepareInteraction("acme", in); err != nil {
+				t.Fatalf("prepare: %v", err)
 			}
 			if _, err := s.PutInteraction(ctx, "acme", in); err != nil {
 				t.Fatal(err)
@@ -69,9 +69,9 @@ func TestLargeRecordsStoreOrAreRefused(t *testing.T) {
 		if err := b.Validate(now); err != nil {
 			t.Fatal(err)
 		}
-		err := store.CheckBotSession("acme", b)
+		_, err := store.PrepareBotSession("acme", b)
 		if domain.ErrorCode(err) != domain.CodeInvalid {
-			t.Fatalf("check: %v, want invalid", err)
+			t.Fatalf("prepare: %v, want invalid", err)
 		}
 		if _, err := s.PutBotSession(ctx, "acme", b); domain.ErrorCode(err) != domain.CodeInvalid {
 			t.Fatalf("put: %v, want invalid", err)

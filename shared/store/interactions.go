@@ -18,22 +18,19 @@ import (
 // one TransactWriteItems conditioned on the version it read, so readers
 // never see half of two versions.
 func (s *Store) PutInteraction(ctx context.Context, t Tenant, in domain.Interaction) (Outcome, error) {
-	in.Normalize()
-	ver, err := in.VersionKey()
+	p, err := PrepareInteraction(t, in)
 	if err != nil {
 		return 0, err
 	}
-	next, err := buildInteractionItems(t, &in, ver)
-	if err != nil {
-		return 0, err
-	}
-	if err := fits(next.all()); err != nil {
-		return 0, err
-	}
+	return s.PutPrepared(ctx, p)
+}
+
+// PutPrepared is PutInteraction for a record prepared before.
+func (s *Store) PutPrepared(ctx context.Context, p *PreparedInteraction) (Outcome, error) {
 	for attempt := 0; ; attempt++ {
-		out, err := s.putInteractionOnce(ctx, t, &in, next)
+		out, err := s.putInteractionOnce(ctx, p.tenant, &p.in, p.items)
 		if err == nil || !isRace(err) || attempt+1 == maxAttempts {
-			return out, wrap("put interaction "+in.ID, err)
+			return out, wrap("put interaction "+p.in.ID, err)
 		}
 		if err := backoff(ctx, attempt+1); err != nil {
 			return 0, err

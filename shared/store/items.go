@@ -283,19 +283,3 @@ func (it *interactionItems) all() []any {
 	}
 	return append(out, it.meta)
 }
-
-// CheckInteraction tells whether the interaction can be stored as one
-// record (item and transaction limits), without writing anything: the
-// ingest service runs it over a whole batch before writing any of it.
-func CheckInteraction(t Tenant, in domain.Interaction) error {
-	in.Normalize()
-	ver, err := in.VersionKey()
-	if err != nil {
-		return err
-	}
-	it, err := buildInteractionItems(t, &in, ver)
-	if err != nil {
-		return err
-	}
-	return fits(it.all())
-}

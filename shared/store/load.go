@@ -15,7 +15,9 @@ import (
 // DynamoDB Local runs transactions one at a time, and this is what makes
 // the local stack's first start fit in minutes.
 //
-// It writes exactly the items PutInteraction would (a test holds the two
+// The records are prepared (PrepareInteraction), so they have been
+// checked against DynamoDB's limits. It writes exactly the items
+// PutInteraction would (a test holds the two
 // tables equal). A record whose version record already exists goes
 // through PutInteraction instead, so the version rules still decide. The
 // version record of each loaded interaction is written only after all of
@@ -23,44 +25,25 @@ import (
 // next one. With contributors registered (rollups join the transaction) it
 // is PutInteraction for every record. Concurrent writers of the same ids
 // are not expected: use PutInteraction for live data.
-func (s *Store) LoadNew(ctx context.Context, t Tenant, batch []domain.Interaction) (Counts, error) {
+func (s *Store) LoadNew(ctx context.Context, batch []*PreparedInteraction) (Counts, error) {
+	put := func(i int) (Outcome, error) { return s.PutPrepared(ctx, batch[i]) }
 	if len(s.contributors) > 0 {
-		return s.putEach(ctx, len(batch), func(i int) (Outcome, error) { return s.PutInteraction(ctx, t, batch[i]) })
+		return s.putEach(ctx, len(batch), put)
 	}
-	prepared := make([]loadable, len(batch))
-	for i := range batch {
-		in := batch[i]
-		in.Normalize()
-		ver, err := in.VersionKey()
-		if err != nil {
-			return Counts{}, err
-		}
-		it, err := buildInteractionItems(t, &in, ver)
-		if err != nil {
-			return Counts{}, err
-		}
-		prepared[i] = it
+	recs := make([]loadable, len(batch))
+	for i, p := range batch {
+		recs[i] = p.items
 	}
-	return s.load(ctx, prepared, func(i int) (Outcome, error) { return s.PutInteraction(ctx, t, batch[i]) })
+	return s.load(ctx, recs, put)
 }
 
 // LoadNewBotSessions is LoadNew for chatbot sessions.
-func (s *Store) LoadNewBotSessions(ctx context.Context, t Tenant, batch []domain.BotSession) (Counts, error) {
-	prepared := make([]loadable, len(batch))
-	for i := range batch {
-		b := batch[i]
-		b.Normalize()
-		ver, err := domain.VersionKeyOf(b.Updated.UnixMilli(), b.Version, b)
-		if err != nil {
-			return Counts{}, err
-		}
-		it, err := buildBotItems(t, &b, ver)
-		if err != nil {
-			return Counts{}, err
-		}
-		prepared[i] = it
+func (s *Store) LoadNewBotSessions(ctx context.Context, batch []*PreparedBotSession) (Counts, error) {
+	recs := make([]loadable, len(batch))
+	for i, p := range batch {
+		recs[i] = p.items
 	}
-	return s.load(ctx, prepared, func(i int) (Outcome, error) { return s.PutBotSession(ctx, t, batch[i]) })
+	return s.load(ctx, recs, func(i int) (Outcome, error) { return s.PutPreparedBotSession(ctx, batch[i]) })
 }
 
 // LoadNewAgentEvents stores agent events with batched writes, keeping
@@ -101,9 +84,6 @@ func (s *Store) load(ctx context.Context, recs []loadable, put func(i int) (Outc
 	keys := make([]dynamo.Keyed, len(recs))
 	for i, r := range recs {
 		items := r.all()
-		if err := fits(items); err != nil {
-			return Counts{}, err
-		}
 		k := items[len(items)-1].(stored).primaryKey()
 		keys[i] = dynamo.Keys{k.PK, k.SK}
 	}

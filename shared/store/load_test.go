@@ -34,7 +34,7 @@ func TestLoadNewMatchesPutInteraction(t *testing.T) {
 		}
 	}
 
-	c, err := loaded.LoadNew(ctx, "acme", recs)
+	c, err := loaded.LoadNew(ctx, prepareAll(t, recs))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestLoadNewMatchesPutInteraction(t *testing.T) {
 		}
 	}
 	// A second load changes nothing.
-	if c, err := loaded.LoadNew(ctx, "acme", recs); err != nil || c.Written != 0 {
+	if c, err := loaded.LoadNew(ctx, prepareAll(t, recs)); err != nil || c.Written != 0 {
 		t.Fatalf("reload: %+v %v", c, err)
 	}
 }
@@ -89,7 +89,15 @@ func TestLoadNewBotsAndEventsMatch(t *testing.T) {
 	if _, err := loaded.PutAgentEvent(ctx, "acme", evs[5]); err != nil {
 		t.Fatal(err)
 	}
-	cb, err := loaded.LoadNewBotSessions(ctx, "acme", bots)
+	var prepared []*store.PreparedBotSession
+	for _, b := range bots {
+		p, err := store.PrepareBotSession("acme", b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prepared = append(prepared, p)
+	}
+	cb, err := loaded.LoadNewBotSessions(ctx, prepared)
 	if err != nil || cb.Written != len(bots)-1 || cb.Unchanged != 1 {
 		t.Fatalf("bots: %+v %v", cb, err)
 	}
@@ -124,4 +132,17 @@ func TestLoadNewBotsAndEventsMatch(t *testing.T) {
 	if err != nil || len(got.Messages) != len(bots[10].Messages) {
 		t.Fatalf("read back: %d messages, %v", len(got.Messages), err)
 	}
+}
+
+func prepareAll(tb testing.TB, recs []domain.Interaction) []*store.PreparedInteraction {
+	tb.Helper()
+	out := make([]*store.PreparedInteraction, len(recs))
+	for i, in := range recs {
+		p, err := store.PrepareInteraction("acme", in)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		out[i] = p
+	}
+	return out
 }

@@ -40,8 +40,7 @@ func placeDB(persist string) (dbPlace, error) {
 	if st, err := os.Stat("/dev/shm"); err != nil || !st.IsDir() {
 		return p, nil
 	}
-	sum := sha256.Sum256([]byte(abs))
-	p.work = filepath.Join("/dev/shm", "rastro-dynamodb-"+hex.EncodeToString(sum[:6]))
+	p.work = workDirFor(abs)
 	if fresh {
 		_ = os.RemoveAll(p.work)
 	}
@@ -58,6 +57,12 @@ func placeDB(persist string) (dbPlace, error) {
 		}
 	}
 	return p, nil
+}
+
+// workDirFor names the tmpfs working copy of a data directory's database.
+func workDirFor(persist string) string {
+	sum := sha256.Sum256([]byte(persist))
+	return filepath.Join("/dev/shm", "rastro-dynamodb-"+hex.EncodeToString(sum[:6]))
 }
 
 // save copies the working database back and frees the tmpfs copy; call

@@ -150,6 +150,10 @@ func TestRunServesSeedsAndStops(t *testing.T) {
 		}
 	}
 
+	// The processes it started are found while it runs...
+	if running := started(t, dataDir); len(running) != 2 {
+		t.Fatalf("want DynamoDB Local and versitygw running, found %q", running)
+	}
 	cancel()
 	select {
 	case err := <-done:
@@ -159,17 +163,29 @@ func TestRunServesSeedsAndStops(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("Run did not stop")
 	}
-	// Nothing it started is left running.
-	out, err := exec.Command("ps", "-eo", "pid,args").Output()
-	if err != nil || !strings.Contains(string(out), "PID") {
-		t.Fatalf("ps is needed to check for leftover processes: %v", err)
-	}
-	for _, line := range strings.Split(string(out), "\n") {
-		if strings.Contains(line, dataDir) {
-			t.Fatalf("left running: %s", line)
-		}
+	// ...and none is left after it stops.
+	if left := started(t, dataDir); len(left) > 0 {
+		t.Fatalf("left running: %q", left)
 	}
 	if _, err := http.Get(c.base + "/healthz"); err == nil {
 		t.Fatal("server still answering after stop")
 	}
+}
+
+// started lists the processes of a Run on dataDir: versitygw serves
+// dataDir/s3, DynamoDB Local the database's tmpfs working copy.
+func started(t *testing.T, dataDir string) []string {
+	t.Helper()
+	out, err := exec.Command("ps", "-eo", "args").Output()
+	if err != nil || !strings.Contains(string(out), "COMMAND") {
+		t.Fatalf("ps is needed to check the processes: %v", err)
+	}
+	workDir := devserver.DatabaseWorkDir(dataDir)
+	var found []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.Contains(line, dataDir) || strings.Contains(line, workDir) {
+			found = append(found, line)
+		}
+	}
+	return found
 }

@@ -53,7 +53,7 @@ func (g *Gateway) invoke(route httpapi.Route, fn *httpadapter.HandlerAdapterV2) 
 			Version: "2.0", RouteKey: route.Pattern(), RawPath: r.URL.Path, RawQueryString: r.URL.RawQuery,
 			Headers: map[string]string{}, QueryStringParameters: map[string]string{}, PathParameters: map[string]string{},
 			RequestContext: events.APIGatewayV2HTTPRequestContext{
-				RouteKey: route.Pattern(), Stage: "$default", RequestID: newRequestID(),
+				RouteKey: route.Pattern(), Stage: "$default", RequestID: httpapi.NewRequestID(),
 				Time: time.Now().UTC().Format("02/Jan/2006:15:04:05 -0700"), TimeEpoch: time.Now().UnixMilli(),
 				HTTP: events.APIGatewayV2HTTPRequestContextHTTPDescription{
 					Method: r.Method, Path: r.URL.Path, Protocol: r.Proto, SourceIP: sourceIP(r), UserAgent: r.UserAgent(),

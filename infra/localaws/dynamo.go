@@ -8,7 +8,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodbstreams"
 )
 
 // Region is the region every local client claims; the stand-ins ignore it
@@ -90,9 +89,4 @@ func Config() aws.Config {
 func (d *Dynamo) Client(opts ...func(*dynamodb.Options)) *dynamodb.Client {
 	opts = append([]func(*dynamodb.Options){func(o *dynamodb.Options) { o.BaseEndpoint = aws.String(d.Endpoint) }}, opts...)
 	return dynamodb.NewFromConfig(Config(), opts...)
-}
-
-// StreamsClient reads the tables' streams.
-func (d *Dynamo) StreamsClient() *dynamodbstreams.Client {
-	return dynamodbstreams.NewFromConfig(Config(), func(o *dynamodbstreams.Options) { o.BaseEndpoint = aws.String(d.Endpoint) })
 }

@@ -195,3 +195,23 @@ func TestSettingsValidation(t *testing.T) {
 		})
 	}
 }
+
+func TestCanSeeQueue(t *testing.T) {
+	admin := domain.Identity{Tenant: "acme", Role: domain.RoleAdmin}
+	sup := domain.Identity{Tenant: "acme", Role: domain.RoleSupervisor, Queues: []string{"Vendas", "Suporte"}}
+	ingest := domain.Identity{Tenant: "acme", Role: domain.RoleIngest}
+	tests := []struct {
+		who   domain.Identity
+		queue string
+		want  bool
+	}{
+		{admin, "Vendas", true}, {admin, "", true},
+		{sup, "Vendas", true}, {sup, "Cobrança", false}, {sup, "", false},
+		{ingest, "Vendas", false},
+	}
+	for _, tc := range tests {
+		if got := tc.who.CanSeeQueue(tc.queue); got != tc.want {
+			t.Errorf("%s sees %q: %v, want %v", tc.who.Role, tc.queue, got, tc.want)
+		}
+	}
+}

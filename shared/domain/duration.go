@@ -13,9 +13,6 @@ import (
 // handle and hold times in seconds), with at most millisecond precision.
 type Duration int64
 
-// Seconds converts a whole-second count.
-func Seconds(s int64) Duration { return Duration(s * 1000) }
-
 // Between is the span from a to b, zero when either is missing or b < a.
 func Between(a, b *time.Time) Duration {
 	if a == nil || b == nil || b.Before(*a) {
@@ -25,8 +22,6 @@ func Between(a, b *time.Time) Duration {
 }
 
 func (d Duration) Millis() int64 { return int64(d) }
-
-func (d Duration) Std() time.Duration { return time.Duration(d) * time.Millisecond }
 
 // MarshalJSON writes seconds, e.g. 245 or 12.5.
 func (d Duration) MarshalJSON() ([]byte, error) {

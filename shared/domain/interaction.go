@@ -93,9 +93,6 @@ const (
 	StateClosed State = "closed"
 )
 
-// Closed reports whether the interaction is finalized.
-func (s State) Closed() bool { return s == StateClosed }
-
 // FinalStatus is seed 000's STATUS column.
 type FinalStatus string
 

@@ -1,9 +1,6 @@
 package domain
 
-import (
-	"sort"
-	"time"
-)
+import "time"
 
 // Settings are a tenant's preferences. Reports show dates and times in
 // TimeZone unless a request names another.
@@ -56,11 +53,4 @@ func LoadZone(name string) (*time.Location, error) {
 		return nil, Errorf(CodeInvalid, "time zone %q is not an IANA name", name)
 	}
 	return time.LoadLocation(name)
-}
-
-// SortedSLA returns a sorted copy, for callers that build settings.
-func SortedSLA(m []int) []int {
-	out := append([]int(nil), m...)
-	sort.Ints(out)
-	return out
 }

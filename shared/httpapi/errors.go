@@ -83,10 +83,15 @@ func RequestID(ctx context.Context) string {
 func WithRequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if RequestID(r.Context()) == "" {
-			b := make([]byte, 8)
-			_, _ = rand.Read(b)
-			r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, hex.EncodeToString(b)))
+			r = r.WithContext(context.WithValue(r.Context(), requestIDKey{}, NewRequestID()))
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// NewRequestID makes a random id for a request that came without one.
+func NewRequestID() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }

@@ -55,7 +55,7 @@ func TestFullDocumentMapsEveryField(t *testing.T) {
 		CSAT:          &domain.CSAT{Rating: 2, Comment: "Tardó mucho"},
 		Duration:      domain.Duration(840_500),
 		Handle:        domain.Duration(840_500),
-		Hold:          domain.Seconds(60),
+		Hold:          domain.Duration(60_000),
 		Session: &domain.SessionInfo{
 			Lang:           "es",
 			Type:           "voice_scheduled_web",

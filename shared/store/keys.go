@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -73,7 +74,7 @@ func (t Tenant) MetaKey(id string) Key { return Key{t.DetailsPartition(id), skMe
 
 // MessageChunkKey is chunk n of the interaction's messages.
 func (t Tenant) MessageChunkKey(id string, n int) Key {
-	return Key{t.DetailsPartition(id), skMsgPrefix + pad4(n)}
+	return Key{t.DetailsPartition(id), skMsgPrefix + fmt.Sprintf("%04d", n)}
 }
 
 // Lookup entries: the row carries its protocol (gsi1), client (gsi2) and
@@ -122,7 +123,7 @@ func (t Tenant) BotMetaKey(id string) Key { return Key{t.BotDetailsPartition(id)
 
 // BotMessageChunkKey is chunk n of the bot session's messages.
 func (t Tenant) BotMessageChunkKey(id string, n int) Key {
-	return Key{t.BotDetailsPartition(id), skMsgPrefix + pad4(n)}
+	return Key{t.BotDetailsPartition(id), skMsgPrefix + fmt.Sprintf("%04d", n)}
 }
 
 // BotProtocolGSI finds a bot session by its 17-digit protocol (gsi1).
@@ -130,16 +131,6 @@ func (t Tenant) BotProtocolGSI(protocol string) string { return t.Prefix() + "BP
 
 // SettingsKey holds the tenant's settings.
 func (t Tenant) SettingsKey() Key { return Key{"T#" + string(t), "SETTINGS"} }
-
-func pad4(n int) string {
-	const digits = "0123456789"
-	b := []byte{'0', '0', '0', '0'}
-	for i := 3; i >= 0 && n > 0; i-- {
-		b[i] = digits[n%10]
-		n /= 10
-	}
-	return string(b)
-}
 
 // MarkerKey records tenant-level facts of tooling, such as which demo data
 // set a local stack was seeded with.

@@ -78,14 +78,6 @@ func (c *Counts) Add(o Outcome) {
 	}
 }
 
-// Merge adds another tally.
-func (c *Counts) Merge(o Counts) {
-	c.Received += o.Received
-	c.Written += o.Written
-	c.Unchanged += o.Unchanged
-	c.Stale += o.Stale
-}
-
 // notFound converts the library's not-found into the domain's, once, here.
 func notFound(err error) error {
 	if errors.Is(err, dynamo.ErrNotFound) {
@@ -158,10 +150,4 @@ func wrap(op string, err error) error {
 		return err
 	}
 	return fmt.Errorf("%s: %w", op, err)
-}
-
-// Ping checks the table is reachable.
-func (s *Store) Ping(ctx context.Context) error {
-	_, err := s.client.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: aws.String(s.table.Name())})
-	return wrap("describe table", err)
 }

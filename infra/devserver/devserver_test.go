@@ -142,6 +142,34 @@ func TestRunServesSeedsAndStops(t *testing.T) {
 	if _, me := c.do("GET", "/v1/me", admin, nil); me["settings"].(map[string]any)["timeZone"] != "Asia/Kolkata" {
 		t.Fatalf("settings not saved: %v", me)
 	}
+	// The history function is wired to the stack's media bucket: a call
+	// pointing at a seeded recording plays through its presigned link.
+	callAt := time.Now().UTC().Add(-time.Hour).Format(time.RFC3339)
+	endAt := time.Now().UTC().Add(-50 * time.Minute).Format(time.RFC3339)
+	if status, out := c.do("POST", "/v1/ingest/interactions", ing, map[string]any{"interactions": []any{map[string]any{
+		"id": "dev-call-1", "media": "voice", "updated": endAt, "start": callAt, "finished": endAt, "queue": "Suporte",
+		"contact": map[string]any{"phone": "+5511912345678"}, "voice": map[string]any{"recordingKey": "recordings/demo-call-1.wav"},
+	}}}); status != 200 {
+		t.Fatalf("ingest call: %d %v", status, out)
+	}
+	status, hist := c.do("GET", "/v1/interactions/dev-call-1/history", sup, nil)
+	voice, _ := hist["voice"].(map[string]any)
+	if status != 200 || voice["recordingUrl"] == nil {
+		t.Fatalf("history: %d %v", status, hist)
+	}
+	resp, err := http.Get(voice["recordingUrl"].(string))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wav, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !bytes.HasPrefix(wav, []byte("RIFF")) {
+		t.Fatalf("recording: %d, %d bytes", resp.StatusCode, len(wav))
+	}
+	if status, list := c.do("GET", "/v1/contacts/tel:5511912345678/interactions", admin, nil); status != 200 || len(list["items"].([]any)) != 1 {
+		t.Fatalf("client history: %d %v", status, list)
+	}
+
 	// Every route of the table is mounted (an unauthenticated call reaches
 	// the function, which answers 401, rather than 404).
 	for _, r := range httpapi.Routes {

@@ -1,10 +1,14 @@
 package devserver
 
-import "path/filepath"
+import (
+	"path/filepath"
+
+	"github.com/rastro-cc/rastro/infra/localaws"
+)
 
 // DatabaseWorkDir is where Run keeps the database of data directory dir
 // while it runs, for tests that look for leftover processes.
 func DatabaseWorkDir(dir string) string {
 	abs, _ := filepath.Abs(filepath.Join(dir, "dynamodb"))
-	return workDirFor(abs)
+	return localaws.DBWorkDir(abs)
 }

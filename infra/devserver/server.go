@@ -15,9 +15,11 @@ import (
 
 	"github.com/rastro-cc/rastro/shared/auth"
 	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/history"
 	"github.com/rastro-cc/rastro/shared/httpapi"
 	"github.com/rastro-cc/rastro/shared/ingest"
 	"github.com/rastro-cc/rastro/shared/settings"
+	"github.com/rastro-cc/rastro/shared/tracking"
 )
 
 // Server is the whole local system behind one port.
@@ -42,6 +44,10 @@ func (s *Server) Functions() map[string]http.Handler {
 	return map[string]http.Handler{
 		"ingest":   ingest.NewHandler(svc, rv),
 		"settings": settings.NewHandler(s.Stack.Store, rv),
+		"tracking": tracking.NewHandler(&tracking.Service{Store: s.Stack.Store, Cursors: devCursors()}, rv),
+		"history": history.NewHandler(history.Config{
+			Store: s.Stack.Store, Resolver: rv, Cursors: devCursors(), S3: s.Stack.S3c, MediaBucket: MediaBucket,
+		}),
 	}
 }
 

@@ -25,7 +25,7 @@ const (
 
 // Stack is the running stand-ins with the table and buckets created.
 type Stack struct {
-	db     dbPlace
+	db     localaws.DBPlace
 	Dynamo *localaws.Dynamo
 	S3     *localaws.S3
 	DB     *dynamodb.Client
@@ -43,14 +43,14 @@ type StackOptions struct {
 // StartStack starts DynamoDB Local and versitygw and creates the table and
 // buckets if they don't exist yet.
 func StartStack(ctx context.Context, o StackOptions) (*Stack, error) {
-	var place dbPlace
+	var place localaws.DBPlace
 	dbPath, s3Dir := "", ""
 	if o.Dir != "" {
 		var err error
-		if place, err = placeDB(filepath.Join(o.Dir, "dynamodb")); err != nil {
+		if place, err = localaws.PlaceDB(filepath.Join(o.Dir, "dynamodb")); err != nil {
 			return nil, err
 		}
-		dbPath, s3Dir = place.work, filepath.Join(o.Dir, "s3")
+		dbPath, s3Dir = place.Work, filepath.Join(o.Dir, "s3")
 	} else {
 		d, err := os.MkdirTemp("", "rastro-dev-s3-")
 		if err != nil {
@@ -89,7 +89,7 @@ func StartStack(ctx context.Context, o StackOptions) (*Stack, error) {
 func (s *Stack) Stop() {
 	s.S3.Stop()
 	s.Dynamo.Stop()
-	if err := s.db.save(); err != nil {
+	if err := s.db.Save(); err != nil {
 		slog.Error("save DynamoDB Local database", "error", err.Error())
 	}
 }

@@ -162,6 +162,7 @@ func TestTemplateSetsRequiredEnvironment(t *testing.T) {
 	required := map[string][]string{ // what each main passes to config.MustLoad
 		"IngestFunction":   {"TABLE_NAME", "INGEST_BUCKET"},
 		"SettingsFunction": {"TABLE_NAME"},
+		"HistoryFunction":  {"TABLE_NAME", "MEDIA_BUCKET"},
 	}
 	res := m(tpl["Resources"])
 	for fn, vars := range required {

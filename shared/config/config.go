@@ -14,8 +14,10 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
 
 	"github.com/rastro-cc/rastro/shared/auth"
+	"github.com/rastro-cc/rastro/shared/cursor"
 )
 
 // Config is everything a function reads from its environment.
@@ -26,6 +28,12 @@ type Config struct {
 	DynamoDBEndpoint string            // DYNAMODB_ENDPOINT: a local stand-in (sam local), else AWS
 	S3Endpoint       string            // S3_ENDPOINT: a local stand-in, path-style
 	LogLevel         string            // LOG_LEVEL: debug, info, warn, error
+	MediaBucket      string            // MEDIA_BUCKET: voice recordings, under <tenant>/
+	// The key that signs pagination cursors: CURSOR_KEY itself (local
+	// stacks), or the name of the SSM SecureString holding it
+	// (CURSOR_KEY_PARAMETER, AWS), read once at start.
+	CursorKey          string
+	CursorKeyParameter string
 }
 
 // Load reads the environment; required lists variables that must be set.
@@ -36,12 +44,15 @@ func Load(required ...string) (Config, error) {
 		}
 	}
 	c := Config{
-		Table:            os.Getenv("TABLE_NAME"),
-		IngestBucket:     os.Getenv("INGEST_BUCKET"),
-		DynamoDBEndpoint: os.Getenv("DYNAMODB_ENDPOINT"),
-		S3Endpoint:       os.Getenv("S3_ENDPOINT"),
-		LogLevel:         os.Getenv("LOG_LEVEL"),
-		IngestClients:    map[string]string{},
+		Table:              os.Getenv("TABLE_NAME"),
+		IngestBucket:       os.Getenv("INGEST_BUCKET"),
+		DynamoDBEndpoint:   os.Getenv("DYNAMODB_ENDPOINT"),
+		S3Endpoint:         os.Getenv("S3_ENDPOINT"),
+		LogLevel:           os.Getenv("LOG_LEVEL"),
+		MediaBucket:        os.Getenv("MEDIA_BUCKET"),
+		CursorKey:          os.Getenv("CURSOR_KEY"),
+		CursorKeyParameter: os.Getenv("CURSOR_KEY_PARAMETER"),
+		IngestClients:      map[string]string{},
 	}
 	if v := os.Getenv("INGEST_CLIENT_TENANTS"); v != "" {
 		if err := json.Unmarshal([]byte(v), &c.IngestClients); err != nil {
@@ -98,4 +109,27 @@ func (c Config) S3(cfg aws.Config) *s3.Client {
 			o.UsePathStyle = true
 		}
 	})
+}
+
+// Cursors builds the cursor signer: from CURSOR_KEY when set, else from
+// the SSM parameter CURSOR_KEY_PARAMETER names. A function that pages
+// can't run without it, so a missing or short key stops the function.
+func (c Config) Cursors(ctx context.Context, cfg aws.Config) cursor.Signer {
+	key := c.CursorKey
+	if key == "" && c.CursorKeyParameter != "" {
+		out, err := ssm.NewFromConfig(cfg).GetParameter(ctx, &ssm.GetParameterInput{
+			Name: aws.String(c.CursorKeyParameter), WithDecryption: aws.Bool(true),
+		})
+		if err != nil {
+			slog.Error("read cursor key parameter", "name", c.CursorKeyParameter, "error", err.Error())
+			os.Exit(1)
+		}
+		key = aws.ToString(out.Parameter.Value)
+	}
+	s, err := cursor.NewSigner([]byte(key))
+	if err != nil {
+		slog.Error("config: set CURSOR_KEY or CURSOR_KEY_PARAMETER", "error", err.Error())
+		os.Exit(1)
+	}
+	return s
 }

@@ -126,6 +126,38 @@ func (in *Interaction) ContactKey() string {
 	return ""
 }
 
+// ParseContactKey reads a contact key a client typed or kept, in the form
+// ContactKey writes: a phone may keep its "+" and punctuation, an email its
+// capitals. It reports false for a string that is no contact key.
+func ParseContactKey(s string) (string, bool) {
+	kind, v, ok := strings.Cut(s, ":")
+	if !ok || v == "" {
+		return "", false
+	}
+	switch kind {
+	case "crm", "ext":
+		return s, true
+	case "tel":
+		var b strings.Builder
+		for _, r := range v {
+			switch {
+			case r >= '0' && r <= '9':
+				b.WriteRune(r)
+			case strings.ContainsRune("+ ()-.", r):
+			default:
+				return "", false
+			}
+		}
+		if b.Len() == 0 {
+			return "", false
+		}
+		return "tel:" + b.String(), true
+	case "email":
+		return "email:" + strings.ToLower(v), true
+	}
+	return "", false
+}
+
 // AgentIDs lists every agent who held the interaction (the final agent and
 // every leg's), each once, sorted: the keys of the agent history.
 func (in *Interaction) AgentIDs() []string {

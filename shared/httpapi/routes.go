@@ -24,6 +24,12 @@ var Routes = []Route{
 	{"ingest", http.MethodPost, "/v1/ingest/bot-sessions"},
 	{"settings", http.MethodGet, "/v1/me"},
 	{"settings", http.MethodPut, "/v1/settings"},
+	{"history", http.MethodGet, "/v1/interactions"},
+	{"history", http.MethodGet, "/v1/interactions/{id}"},
+	{"history", http.MethodGet, "/v1/interactions/{id}/history"},
+	{"history", http.MethodGet, "/v1/contacts/{contactKey}/interactions"},
+	{"history", http.MethodGet, "/v1/agents/{agentId}/interactions"},
+	{"tracking", http.MethodGet, "/v1/reports/interactions"},
 }
 
 // Functions lists the functions that serve routes, sorted.
@@ -66,5 +72,5 @@ func Mux(function string, handlers map[string]http.Handler) http.Handler {
 	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, notFoundRoute(r))
 	}))
-	return mux
+	return withoutStage(mux)
 }

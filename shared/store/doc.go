@@ -19,17 +19,25 @@
 // Access patterns (every one a GetItem or a Query on known keys; no Scan):
 //
 //	pattern                              index  key condition                                  filter
-//	report rows of a media and day       table  pk = T#t#M#m#D#day, sk between start bounds   report filters
+//	report rows of a media and day       table  pk = T#t#M#m#D#day, sk between start bounds   report filters (RowFilter)
+//	report rows by protocol              gsi1   gsi1pk = T#t#P#<protocol>                      report filters
+//	report rows by external protocol     gsi1   gsi1pk = T#t#X#<protocol>, then the row        report filters
 //	one interaction (history)            table  pk = T#t#I#id                                  —
 //	interaction version (upsert)         table  pk = T#t#I#id, sk = META (consistent)          —
-//	by protocol                          gsi1   gsi1pk = T#t#P#<protocol>                      —
-//	by external protocol                 gsi1   gsi1pk = T#t#X#<protocol>                      —
+//	by protocol (rows)                   gsi1   gsi1pk = T#t#P#<protocol>, newest first        queue IN (supervisor's)
+//	by external protocol (IDX#X)         gsi1   gsi1pk = T#t#X#<protocol>, newest first        queue IN (supervisor's)
 //	bot session by protocol              gsi1   gsi1pk = T#t#BP#<protocol>                     —
-//	client history (all channels)        gsi2   gsi2pk = T#t#C#<contact key>, sk by start      supervisor queues
-//	agent history                        gsi3   gsi3pk = T#t#A#<agent>, sk by start            supervisor queues
+//	client history, paged (rows)         gsi2   gsi2pk = T#t#C#<contact key>, sk by start      queue IN (supervisor's)
+//	agent history, paged (rows, IDX#A)   gsi3   gsi3pk = T#t#A#<agent>, sk by start            queue IN (supervisor's)
 //	agent events of a day                table  pk = T#t#S#D#day, sk begins_with <agent>#      —
 //	bot sessions of a channel and day    table  pk = T#t#B#c#D#day, sk between start bounds   report filters
 //	tenant settings                      table  pk = T#t, sk = SETTINGS                        —
+//
+// The history lookups (lookups.go) answer Summary values whichever item
+// the index holds, page by the last item's index and table keys (the
+// cursor the caller gets is that, signed), read at most 5,000 items per
+// page, and list an interaction once even while an index still holds a
+// replaced version's entry beside its new row.
 //
 // Writes of interactions and bot sessions are versioned: the META item
 // holds a version key (updated, version, content hash); a write reads it,

@@ -28,6 +28,7 @@ type rowItem struct {
 	GSI3SK string `dynamo:"gsi3sk,omitempty"`
 	domain.Interaction
 	ContactKey string `dynamo:"contactKey,omitempty"`
+	rowSearch
 }
 
 // metaItem is an interaction's version record: the version key, where its
@@ -104,9 +105,6 @@ type indexEntry struct {
 	Summary
 }
 
-// previewLen is seed 004's "first 80 characters of the message body".
-const previewLen = 80
-
 func summarize(in *domain.Interaction, row Key) Summary {
 	s := Summary{
 		ID: in.ID, Media: in.Media, State: in.State, Start: in.Start, Finished: in.Finished,
@@ -123,16 +121,7 @@ func summarize(in *domain.Interaction, row Key) Summary {
 	if in.Contact != nil {
 		s.ContactName = in.Contact.Name
 	}
-	for _, m := range in.Messages {
-		if m.ContentType == "text" && m.Content != "" {
-			r := []rune(m.Content)
-			if len(r) > previewLen {
-				r = r[:previewLen]
-			}
-			s.Preview = string(r)
-			break
-		}
-	}
+	s.Preview = preview(in.Messages)
 	if v := in.Voice; v != nil {
 		s.RecordingKey, s.RecordingURL, s.TranscriptionURL = v.RecordingKey, v.RecordingURL, v.TranscriptionURL
 	}
@@ -161,7 +150,7 @@ func buildInteractionItems(t Tenant, in *domain.Interaction, ver string) (*inter
 	rowIn := *in
 	rowIn.Messages, rowIn.Participants = nil, nil
 	order := startID(in.Start, in.ID)
-	row := rowItem{PK: rk.PK, SK: rk.SK, Ver: ver, Interaction: rowIn, ContactKey: in.ContactKey()}
+	row := rowItem{PK: rk.PK, SK: rk.SK, Ver: ver, Interaction: rowIn, ContactKey: in.ContactKey(), rowSearch: searchOf(in)}
 	if in.Protocol != "" {
 		row.GSI1PK, row.GSI1SK = t.ProtocolGSI(in.Protocol), order
 	}

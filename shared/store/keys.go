@@ -135,3 +135,15 @@ func (t Tenant) SettingsKey() Key { return Key{"T#" + string(t), "SETTINGS"} }
 // MarkerKey records tenant-level facts of tooling, such as which demo data
 // set a local stack was seeded with.
 func (t Tenant) MarkerKey(name string) Key { return Key{"T#" + string(t), "MARK#" + part(name)} }
+
+// StartBounds are the inclusive sort-key bounds of every row or bot
+// session that started in [from, to): sort keys are "<start>#<id>", and
+// '$' sorts right after '#'.
+func StartBounds(from, to time.Time) (lo, hi string) {
+	return domain.FormatInstant(from), domain.FormatInstant(to.Add(-time.Millisecond)) + "$"
+}
+
+// isLookupEntry reports whether a details-partition sort key is a lookup
+// entry's: index queries meet entries and rows side by side and decode
+// each by its own layout.
+func isLookupEntry(sk string) bool { return strings.HasPrefix(sk, skIdxPrefix) }

@@ -1,4 +1,4 @@
-package devserver
+package localaws
 
 import (
 	"os"
@@ -9,12 +9,12 @@ import (
 
 func TestDatabaseWorkingCopy(t *testing.T) {
 	persist := filepath.Join(t.TempDir(), "dynamodb")
-	p, err := placeDB(persist)
+	p, err := PlaceDB(persist)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(p.work) })
-	if p.work == p.persist {
+	t.Cleanup(func() { os.RemoveAll(p.Work) })
+	if p.Work == p.Persist {
 		t.Skip("no tmpfs here; the database runs in place")
 	}
 	write := func(path, s string) {
@@ -29,10 +29,10 @@ func TestDatabaseWorkingCopy(t *testing.T) {
 		}
 		return string(b)
 	}
-	work, kept := filepath.Join(p.work, dbFile), filepath.Join(persist, dbFile)
+	work, kept := filepath.Join(p.Work, DBFile), filepath.Join(persist, DBFile)
 
 	write(work, "v1")
-	if err := p.save(); err != nil {
+	if err := p.Save(); err != nil {
 		t.Fatal(err)
 	}
 	if read(kept) != "v1" || read(work) != "<missing>" {
@@ -40,7 +40,7 @@ func TestDatabaseWorkingCopy(t *testing.T) {
 	}
 
 	// Next start copies the kept file in; a crash leaves a newer working copy.
-	p, err = placeDB(persist)
+	p, err = PlaceDB(persist)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,7 +50,7 @@ func TestDatabaseWorkingCopy(t *testing.T) {
 	write(work, "v2")
 	future := time.Now().Add(time.Minute)
 	_ = os.Chtimes(work, future, future)
-	if _, err := placeDB(persist); err != nil {
+	if _, err := PlaceDB(persist); err != nil {
 		t.Fatal(err)
 	}
 	if read(work) != "v2" {
@@ -61,7 +61,7 @@ func TestDatabaseWorkingCopy(t *testing.T) {
 	if err := os.RemoveAll(persist); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := placeDB(persist); err != nil {
+	if _, err := PlaceDB(persist); err != nil {
 		t.Fatal(err)
 	}
 	if read(work) != "<missing>" {

@@ -1,0 +1,79 @@
+package store
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+)
+
+// expr builds a DynamoDB condition with placeholder names and values, so
+// no attribute name or user value is ever spliced into the expression.
+type expr struct {
+	names  map[string]string
+	values map[string]types.AttributeValue
+	terms  []string
+}
+
+func newExpr() *expr {
+	return &expr{names: map[string]string{}, values: map[string]types.AttributeValue{}}
+}
+
+// path turns a dotted attribute path ("contact.email") into placeholders.
+func (e *expr) path(p string) string {
+	parts := strings.Split(p, ".")
+	for i, name := range parts {
+		ph := "#" + name
+		e.names[ph] = name
+		parts[i] = ph
+	}
+	return strings.Join(parts, ".")
+}
+
+func (e *expr) value(v types.AttributeValue) string {
+	ph := fmt.Sprintf(":v%d", len(e.values))
+	e.values[ph] = v
+	return ph
+}
+
+func (e *expr) str(s string) string { return e.value(&types.AttributeValueMemberS{Value: s}) }
+
+func (e *expr) and(term string) { e.terms = append(e.terms, term) }
+
+// eq: the attribute equals s.
+func (e *expr) eq(attr, s string) { e.and(e.path(attr) + " = " + e.str(s)) }
+
+// in: the attribute equals one of vals. DynamoDB allows 100 operands per
+// IN, so longer lists become an OR of INs.
+func (e *expr) in(attr string, vals []string) {
+	p := e.path(attr)
+	var groups []string
+	for i := 0; i < len(vals); i += 100 {
+		var phs []string
+		for _, v := range vals[i:min(i+100, len(vals))] {
+			phs = append(phs, e.str(v))
+		}
+		groups = append(groups, p+" IN ("+strings.Join(phs, ", ")+")")
+	}
+	e.and(or(groups))
+}
+
+// containsAny: the list, set or string attribute contains one of vals.
+func (e *expr) containsAny(attr string, vals []string) {
+	p := e.path(attr)
+	var terms []string
+	for _, v := range vals {
+		terms = append(terms, "contains("+p+", "+e.str(v)+")")
+	}
+	e.and(or(terms))
+}
+
+func or(terms []string) string {
+	if len(terms) == 1 {
+		return terms[0]
+	}
+	return "(" + strings.Join(terms, " OR ") + ")"
+}
+
+// condition is the conjunction of every term, "" when there is none.
+func (e *expr) condition() string { return strings.Join(e.terms, " AND ") }

@@ -1,0 +1,270 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/guregu/dynamo/v2"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+)
+
+// Span is the half-open interval [From, To) of start instants.
+type Span struct{ From, To time.Time }
+
+// RowQuery asks for the rows of one media that started inside Spans
+// (ascending, not overlapping) and pass Filter, in start order.
+type RowQuery struct {
+	Media  domain.Media
+	Spans  []Span
+	Filter RowFilter
+	Desc   bool
+}
+
+// RowPos is where a paged row query stopped: every segment before Segment
+// (in the query's order) is done, segment Segment is done up to and
+// including sort key After ("" for not started), and the ones after it are
+// untouched. That is every partition's position in two values, because the
+// query reads its segments one after another.
+type RowPos struct {
+	Segment int    `json:"g"`
+	After   string `json:"a,omitempty"`
+}
+
+// Row is one interaction row as stored.
+type Row struct {
+	domain.Interaction
+	ContactKey string
+	Preview    string
+	SortKey    string
+}
+
+// RowPage is one page of a row query.
+type RowPage struct {
+	Rows []Row
+	// Next is where the next page starts; nil when the query is exhausted.
+	Next *RowPos
+	// Evaluated is how many items DynamoDB read (before the filter) and
+	// Requests how many Query calls it took.
+	Evaluated, Requests int
+}
+
+// PageBudget bounds the work of one page: a filter that matches little
+// would otherwise read a whole year of rows to fill one page. A page that
+// reaches the budget returns the rows it found (maybe none) and a Next, so
+// paging still reaches every match exactly once.
+type PageBudget struct {
+	MaxEvaluated int           // items read; 0 means 20,000
+	MaxTime      time.Duration // wall time before no new read starts; 0 means 3 s
+	Parallel     int           // segments read ahead at once; 0 means 4
+}
+
+func (b PageBudget) withDefaults() PageBudget {
+	if b.MaxEvaluated <= 0 {
+		b.MaxEvaluated = 20000
+	}
+	if b.MaxTime <= 0 {
+		b.MaxTime = 3 * time.Second
+	}
+	if b.Parallel <= 0 {
+		b.Parallel = 4
+	}
+	return b
+}
+
+// segment is one Query: a partition and inclusive sort-key bounds.
+type segment struct{ pk, lo, hi string }
+
+// sliceHours bounds the time one segment covers. A day partition is read
+// as four slices, so a selective filter reads one day in parallel too.
+const sliceHours = 6
+
+// segments splits the spans at UTC midnight (a day partition each) and
+// into slices of at most sliceHours, in the query's order.
+func (q *RowQuery) segments(t Tenant) []segment {
+	var out []segment
+	for _, sp := range q.Spans {
+		for from := sp.From; from.Before(sp.To); {
+			y, m, d := from.UTC().Date()
+			h := from.UTC().Hour()
+			next := time.Date(y, m, d, h-h%sliceHours+sliceHours, 0, 0, 0, time.UTC)
+			to := minTime(next, sp.To)
+			lo, hi := StartBounds(from, to)
+			out = append(out, segment{t.RowPartition(q.Media, domain.UTCDay(from)), lo, hi})
+			from = to
+		}
+	}
+	if q.Desc {
+		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+			out[i], out[j] = out[j], out[i]
+		}
+	}
+	return out
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.Before(b) {
+		return a
+	}
+	return b
+}
+
+// QueryRows reads one page of at most limit rows from pos. Segments are
+// read in order, up to budget.Parallel of them at once (a selective filter
+// reads many days to fill a page); rows come out in start order, ties by
+// id, descending when q.Desc.
+func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos, limit int, budget PageBudget) (RowPage, error) {
+	var page RowPage
+	segs := q.segments(t)
+	if q.Filter.Empty() || pos.Segment >= len(segs) {
+		return page, nil
+	}
+	if pos.Segment < 0 {
+		return page, domain.Errorf(domain.CodeBadRequest, "cursor: bad position")
+	}
+	if q.Filter.Protocol != "" || q.Filter.ExternalProtocol != "" {
+		return s.queryRowsByIndex(ctx, t, q, pos, limit)
+	}
+	budget = budget.withDefaults()
+	deadline := time.Now().Add(budget.MaxTime)
+	e := newExpr()
+	q.Filter.compile(e)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	r := &segReader{s: s, q: &q, filter: e, segs: segs, limit: limit}
+	results := make([]chan segResult, len(segs))
+	read := func(i int, after string) {
+		results[i] = make(chan segResult, 1)
+		go r.read(ctx, i, after, results[i])
+	}
+	spent := func() bool { return page.Evaluated >= budget.MaxEvaluated || time.Now().After(deadline) }
+	// The first call is made alone: an unselective page fills from it.
+	// Once a call comes back without filling the page the filter is
+	// selective, and the next segments are read ahead in parallel.
+	selective := false
+	ahead := func(i int) {
+		for j := i + 1; selective && j < min(i+budget.Parallel, len(segs)); j++ {
+			if results[j] == nil {
+				read(j, "")
+			}
+		}
+	}
+	read(pos.Segment, pos.After)
+	for i := pos.Segment; i < len(segs); i++ {
+		if results[i] == nil {
+			read(i, "")
+		}
+		ahead(i)
+		for {
+			res := <-results[i]
+			if res.err != nil {
+				return RowPage{}, res.err
+			}
+			page.Evaluated += res.evaluated
+			page.Requests++
+			for n, row := range res.rows {
+				page.Rows = append(page.Rows, row)
+				if len(page.Rows) < limit {
+					continue
+				}
+				if n < len(res.rows)-1 || res.last != "" || i < len(segs)-1 {
+					page.Next = &RowPos{Segment: i, After: row.SortKey}
+				}
+				return page, nil
+			}
+			selective = true
+			ahead(i)
+			if res.last == "" { // the segment is done
+				break
+			}
+			if spent() {
+				page.Next = &RowPos{Segment: i, After: res.last}
+				return page, nil
+			}
+			read(i, res.last) // the call stopped at its limit; read on
+		}
+		if i+1 < len(segs) && spent() {
+			page.Next = &RowPos{Segment: i + 1}
+			return page, nil
+		}
+	}
+	return page, nil
+}
+
+// segResult is one Query call's answer: matching rows and the sort key
+// the call stopped after ("" when the segment is exhausted).
+type segResult struct {
+	rows      []Row
+	last      string
+	evaluated int
+	err       error
+}
+
+type segReader struct {
+	s      *Store
+	q      *RowQuery
+	filter *expr
+	segs   []segment
+	limit  int
+}
+
+// read makes one Query call on segment i after sort key after. It asks
+// DynamoDB to evaluate a little more than a page, so an unfiltered page is
+// one call, and at most 1 MB (DynamoDB's own cap) otherwise.
+func (r *segReader) read(ctx context.Context, i int, after string, out chan<- segResult) {
+	sg := r.segs[i]
+	e := &expr{names: map[string]string{"#pk": "pk", "#sk": "sk"}, values: map[string]types.AttributeValue{}}
+	for k, v := range r.filter.names {
+		e.names[k] = v
+	}
+	for k, v := range r.filter.values {
+		e.values[k] = v
+	}
+	key := "#pk = " + e.str(sg.pk) + " AND #sk BETWEEN " + e.str(sg.lo) + " AND " + e.str(sg.hi)
+	in := &dynamodb.QueryInput{
+		TableName:                 aws.String(r.s.TableName()),
+		KeyConditionExpression:    aws.String(key),
+		ExpressionAttributeNames:  e.names,
+		ExpressionAttributeValues: e.values,
+		ScanIndexForward:          aws.Bool(!r.q.Desc),
+		Limit:                     aws.Int32(int32(max(r.limit+1, 100))),
+	}
+	if f := r.filter.condition(); f != "" {
+		in.FilterExpression = aws.String(f)
+		in.Limit = aws.Int32(2000)
+	}
+	if after != "" {
+		in.ExclusiveStartKey = map[string]types.AttributeValue{
+			"pk": &types.AttributeValueMemberS{Value: sg.pk},
+			"sk": &types.AttributeValueMemberS{Value: after},
+		}
+	}
+	res := segResult{}
+	resp, err := r.s.client.Query(ctx, in)
+	if err != nil {
+		out <- segResult{err: fmt.Errorf("query rows: %w", err)}
+		return
+	}
+	res.evaluated = int(resp.ScannedCount)
+	for _, item := range resp.Items {
+		var it rowItem
+		if err := dynamo.UnmarshalItem(item, &it); err != nil {
+			out <- segResult{err: fmt.Errorf("decode row: %w", err)}
+			return
+		}
+		res.rows = append(res.rows, it.toRow())
+	}
+	if sk, ok := resp.LastEvaluatedKey["sk"].(*types.AttributeValueMemberS); ok {
+		res.last = sk.Value
+	}
+	out <- res
+}
+
+func (it *rowItem) toRow() Row {
+	return Row{Interaction: it.Interaction, ContactKey: it.ContactKey, Preview: it.Preview, SortKey: it.SK}
+}

@@ -1,0 +1,246 @@
+package tracking
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/period"
+)
+
+// param is one query parameter of the report: the media it applies to
+// (nil: every media; seed 000 says which filter shows for which media),
+// whether it takes several values, and how it sets the request.
+type param struct {
+	name  string
+	media []domain.Media
+	multi bool
+	set   func(r *Request, vals []string) error
+}
+
+// Media sets of seed 000's filter notes. Phone: the seed lists it twice,
+// once "only when the media is Email" and once for chat, WhatsApp, voice,
+// SMS and ReclameAqui; Rastro takes both (docs/decisions.md).
+var (
+	phoneMedia = []domain.Media{domain.MediaVoice, domain.MediaChat, domain.MediaWhatsApp, domain.MediaSMS, domain.MediaReclameAqui, domain.MediaEmail}
+	emailOnly  = []domain.Media{domain.MediaEmail}
+	// Service status: "not available for Voice and Email".
+	serviceStatusMedia = func() []domain.Media {
+		var out []domain.Media
+		for _, m := range domain.AllMedia {
+			if m != domain.MediaVoice && m != domain.MediaEmail {
+				out = append(out, m)
+			}
+		}
+		return out
+	}()
+)
+
+// Limits of one request.
+const (
+	DefaultLimit = 50
+	MaxLimit     = 1000
+	MaxDays      = 366
+	maxValues    = 100 // values of one multi-valued filter
+	maxText      = 256
+)
+
+var params = []param{
+	{name: "media", set: func(r *Request, v []string) error { return nil }}, // read first, in Parse
+	{name: "zone", set: func(r *Request, v []string) error {
+		loc, err := domain.LoadZone(v[0])
+		if err != nil {
+			return fmt.Errorf("is not an IANA time zone (got %q)", clip(v[0]))
+		}
+		r.Range.Loc = loc
+		return nil
+	}},
+	{name: "from", set: func(r *Request, v []string) error { return setDate(&r.from, v[0]) }},
+	{name: "to", set: func(r *Request, v []string) error { return setDate(&r.to, v[0]) }},
+	{name: "timeFrom", set: func(r *Request, v []string) error { return setClock(&r.timeFrom, nil, v[0]) }},
+	{name: "timeTo", set: func(r *Request, v []string) error { return setClock(&r.timeTo, &r.timeToPrec, v[0]) }},
+	{name: "portfolio", set: func(r *Request, v []string) error {
+		b, err := oneOf(v[0], map[string]bool{"assigned": true, "unassigned": false})
+		r.Filter.Portfolio = &b
+		return err
+	}},
+	{name: "expiration", media: chatAndWA, set: func(r *Request, v []string) error {
+		_, err := oneOf(v[0], map[string]bool{"active": true, "expired": true})
+		r.Filter.Expiration = v[0]
+		return err
+	}},
+	{name: "voiceStatus", media: voiceOnly, multi: true, set: func(r *Request, v []string) error {
+		for _, s := range v {
+			if _, err := oneOf(s, voiceStatuses); err != nil {
+				return err
+			}
+			r.Filter.VoiceStatuses = append(r.Filter.VoiceStatuses, domain.VoiceStatus(s))
+		}
+		return nil
+	}},
+	{name: "serviceStatus", media: serviceStatusMedia, multi: true, set: func(r *Request, v []string) error {
+		r.serviceStatusSet = true
+		for _, s := range v {
+			st, err := oneOf(s, serviceStatuses)
+			if err != nil {
+				return err
+			}
+			if st == "" { // all
+				r.Filter.Statuses = nil
+				return nil
+			}
+			r.Filter.Statuses = append(r.Filter.Statuses, st)
+		}
+		return nil
+	}},
+	{name: "tags", multi: true, set: func(r *Request, v []string) error { r.Filter.TagsAny = v; return nil }},
+	{name: "email", media: emailOnly, set: func(r *Request, v []string) error {
+		if !domain.ValidEmail(v[0]) {
+			return fmt.Errorf("must be an email address: letters, digits and . _ - + before one @, a domain of letters, digits, dots and hyphens, and a top-level domain of at least 2 letters (got %q)", clip(v[0]))
+		}
+		r.Filter.Email = v[0]
+		return nil
+	}},
+	{name: "phone", media: phoneMedia, set: func(r *Request, v []string) error {
+		digits := 0
+		for _, c := range v[0] {
+			switch {
+			case c >= '0' && c <= '9':
+				digits++
+			case strings.ContainsRune("+-() .", c):
+			default:
+				return fmt.Errorf("must be a phone number: digits, optionally with + - ( ) . and spaces (got %q)", clip(v[0]))
+			}
+		}
+		if digits < 3 || digits > 20 {
+			return fmt.Errorf("must have 3 to 20 digits (got %d)", digits)
+		}
+		r.Filter.Phone = v[0]
+		return nil
+	}},
+	{name: "agents", multi: true, set: func(r *Request, v []string) error { r.Filter.AgentIDsAny = v; return nil }},
+	{name: "services", multi: true, set: func(r *Request, v []string) error { r.Filter.ServicesAny = v; return nil }},
+	{name: "protocol", set: func(r *Request, v []string) error { r.Filter.Protocol = v[0]; return nil }},
+	{name: "externalContactId", set: func(r *Request, v []string) error { r.Filter.ExternalContactID = v[0]; return nil }},
+	{name: "externalProtocol", set: func(r *Request, v []string) error { r.Filter.ExternalProtocol = v[0]; return nil }},
+	{name: "userTags", multi: true, set: func(r *Request, v []string) error { r.Filter.UserTagsAny = v; return nil }},
+	{name: "contact", set: func(r *Request, v []string) error { r.Filter.Contact = v[0]; return nil }},
+	// Seed 004's filters.
+	{name: "queue", set: func(r *Request, v []string) error { r.queue = v[0]; return nil }},
+	{name: "channel", media: textMedia, set: func(r *Request, v []string) error { r.Filter.Channel = v[0]; return nil }},
+	{name: "did", media: phoneLines, set: func(r *Request, v []string) error { r.Filter.DID = v[0]; return nil }},
+	{name: "disposition", set: func(r *Request, v []string) error { r.Filter.Disposition = v[0]; return nil }},
+	{name: "agent", set: func(r *Request, v []string) error { r.Filter.Agent = v[0]; return nil }},
+	{name: "state", set: func(r *Request, v []string) error {
+		st, err := oneOf(v[0], states)
+		r.Filter.States = st
+		r.stateSet = true
+		return err
+	}},
+	{name: "sort", set: func(r *Request, v []string) error {
+		desc, err := oneOf(v[0], map[string]bool{"asc": false, "desc": true})
+		r.Desc = desc
+		return err
+	}},
+	{name: "limit", set: func(r *Request, v []string) error {
+		n, err := strconv.Atoi(v[0])
+		if err != nil || n < 1 || n > MaxLimit {
+			return fmt.Errorf("must be a whole number from 1 to %d (got %q)", MaxLimit, clip(v[0]))
+		}
+		r.Limit = n
+		return nil
+	}},
+	{name: "cursor", set: func(r *Request, v []string) error { r.Cursor = v[0]; return nil }},
+}
+
+var (
+	voiceStatuses = map[string]domain.VoiceStatus{
+		"abandoned": domain.VoiceAbandoned, "answered": domain.VoiceAnswered, "voicemail": domain.VoiceVoicemail,
+		"not_connected": domain.VoiceNotConnected, "out_of_service": domain.VoiceOutOfService,
+		"not_answered": domain.VoiceNotAnswered, "message": domain.VoiceMessage,
+	}
+	// "all" is Rastro's addition: seed 000 offers only the two, but a
+	// supervisor must be able to find abandoned or dequeued chats too.
+	serviceStatuses = map[string]domain.FinalStatus{
+		"completed": domain.StatusServiceCompleted, "transferred": domain.StatusServiceTransferred, "all": "",
+	}
+	states = map[string][]domain.State{
+		"closed": {domain.StateClosed},
+		"active": {domain.StateNew, domain.StateActive, domain.StateACW},
+		"all":    nil,
+	}
+)
+
+func paramByName(name string) (*param, bool) {
+	for i := range params {
+		if params[i].name == name {
+			return &params[i], true
+		}
+	}
+	return nil, false
+}
+
+// oneOf looks s up in allowed, naming the allowed values when it's not there.
+func oneOf[V any](s string, allowed map[string]V) (V, error) {
+	v, ok := allowed[s]
+	if !ok {
+		names := make([]string, 0, len(allowed))
+		for k := range allowed {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		return v, fmt.Errorf("must be one of %s (got %q)", strings.Join(names, ", "), clip(s))
+	}
+	return v, nil
+}
+
+func setDate(dst **period.Date, s string) error {
+	d, err := period.ParseDate(s)
+	if err != nil {
+		return err
+	}
+	*dst = &d
+	return nil
+}
+
+func setClock(dst **period.Clock, prec *time.Duration, s string) error {
+	c, p, err := period.ParseClock(s)
+	if err != nil {
+		return err
+	}
+	*dst = &c
+	if prec != nil {
+		*prec = p
+	}
+	return nil
+}
+
+// checkValue rejects empty, overlong and control-character values.
+func checkValue(s string) error {
+	switch {
+	case strings.TrimSpace(s) == "":
+		return fmt.Errorf("must not be empty")
+	case !utf8.ValidString(s):
+		return fmt.Errorf("must be valid UTF-8")
+	case utf8.RuneCountInString(s) > maxText:
+		return fmt.Errorf("must be at most %d characters", maxText)
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return fmt.Errorf("must not contain control characters")
+		}
+	}
+	return nil
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) > 40 {
+		return string([]rune(s)[:40]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,233 @@
+package tracking
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/rastro-cc/rastro/shared/cursor"
+	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/period"
+	"github.com/rastro-cc/rastro/shared/store"
+)
+
+// Request is a parsed and checked report request, already scoped to the
+// caller: a supervisor's request carries their queues.
+type Request struct {
+	Media  domain.Media
+	Range  period.Range
+	Filter store.RowFilter
+	Desc   bool
+	Limit  int
+	Cursor string
+
+	from, to         *period.Date
+	timeFrom, timeTo *period.Clock
+	timeToPrec       time.Duration
+	queue            string
+	serviceStatusSet bool
+	stateSet         bool
+}
+
+// Parse reads the report's query string for the caller. Unknown
+// parameters, values that don't parse and filters given for a media they
+// don't apply to are bad requests naming the parameter; a supervisor
+// asking for a queue that isn't theirs is forbidden.
+func Parse(q url.Values, id domain.Identity, settings domain.Settings, now time.Time) (*Request, error) {
+	var bad []domain.FieldError
+	fail := func(field, reason string) { bad = append(bad, domain.FieldError{Field: field, Reason: reason}) }
+
+	r := &Request{Limit: DefaultLimit, Desc: true}
+	media := domain.Media(q.Get("media"))
+	switch {
+	case len(q["media"]) == 0 || media == "":
+		fail("media", "is required: one of "+mediaNames())
+	case len(q["media"]) > 1:
+		fail("media", "must be given once")
+	case !media.Valid():
+		fail("media", "must be one of "+mediaNames()+" (got \""+clip(string(media))+"\")")
+	}
+	r.Media = media
+
+	names := make([]string, 0, len(q))
+	for k := range q {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		p, ok := paramByName(name)
+		if !ok {
+			fail(name, "is not a parameter of this report")
+			continue
+		}
+		if name == "media" {
+			continue
+		}
+		if media.Valid() && p.media != nil && !contains(p.media, media) {
+			fail(name, "does not apply to media "+string(media))
+			continue
+		}
+		vals, reason := values(q[name], p.multi)
+		if reason != "" {
+			fail(name, reason)
+			continue
+		}
+		if err := p.set(r, vals); err != nil {
+			fail(name, err.Error())
+		}
+	}
+	if len(bad) == 0 {
+		r.finish(settings, now, fail)
+	}
+	if len(bad) > 0 {
+		return nil, badRequest(bad)
+	}
+	return r, r.scope(id)
+}
+
+// values splits a parameter's values: repeated parameters and
+// comma-separated lists both give several values, each checked.
+func values(raw []string, multi bool) ([]string, string) {
+	if !multi {
+		if len(raw) > 1 {
+			return nil, "must be given once"
+		}
+		if err := checkValue(raw[0]); err != nil {
+			return nil, err.Error()
+		}
+		return raw, ""
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range raw {
+		for _, v := range strings.Split(r, ",") {
+			v = strings.TrimSpace(v)
+			if err := checkValue(v); err != nil {
+				return nil, "values " + err.Error()
+			}
+			if !seen[v] {
+				seen[v] = true
+				out = append(out, v)
+			}
+		}
+	}
+	if len(out) > maxValues {
+		return nil, "takes at most 100 values"
+	}
+	sort.Strings(out)
+	return out, ""
+}
+
+// finish applies the defaults that depend on other parameters and checks
+// the period.
+func (r *Request) finish(settings domain.Settings, now time.Time, fail func(field, reason string)) {
+	if r.Range.Loc == nil {
+		loc, err := domain.LoadZone(settings.TimeZone)
+		if err != nil {
+			loc = time.UTC
+		}
+		r.Range.Loc = loc
+	}
+	today := period.Today(now, r.Range.Loc)
+	switch {
+	case r.from == nil && r.to == nil:
+		r.Range.From, r.Range.To = today, today
+	case r.from == nil:
+		r.Range.From, r.Range.To = *r.to, *r.to
+	case r.to == nil:
+		r.Range.From, r.Range.To = *r.from, today
+		if today.Before(*r.from) {
+			r.Range.To = *r.from
+		}
+	default:
+		r.Range.From, r.Range.To = *r.from, *r.to
+	}
+	if r.Range.To.Before(r.Range.From) {
+		fail("to", "must not be before from")
+	} else if n := r.Range.From.DaysUntil(r.Range.To) + 1; n > MaxDays {
+		fail("to", "the period may cover at most 366 days")
+	}
+	if r.timeFrom != nil || r.timeTo != nil {
+		w := &period.Window{To: period.Clock(24*time.Hour - time.Second), ToPrec: time.Second}
+		if r.timeFrom != nil {
+			w.From = *r.timeFrom
+		}
+		if r.timeTo != nil {
+			w.To, w.ToPrec = *r.timeTo, r.timeToPrec
+		}
+		r.Range.Window = w
+	}
+	// Seed 000: "Service Completed is selected by default" where service
+	// status applies.
+	if !r.serviceStatusSet && contains(serviceStatusMedia, r.Media) {
+		r.Filter.Statuses = []domain.FinalStatus{domain.StatusServiceCompleted}
+	}
+	// Seed 000 reports finalized interactions; seed 004's active ones are
+	// asked for with state=active or all.
+	if !r.stateSet {
+		r.Filter.States = []domain.State{domain.StateClosed}
+	}
+}
+
+// scope narrows the request to what the caller may see: a supervisor's
+// queues, or the one queue asked for if it is one of them.
+func (r *Request) scope(id domain.Identity) error {
+	switch {
+	case r.queue != "" && !id.CanSeeQueue(r.queue):
+		return domain.FieldErr(domain.CodeForbidden, "queue", "is not one of your queues")
+	case r.queue != "":
+		r.Filter.Queues = []string{r.queue}
+	case id.Role != domain.RoleAdmin:
+		r.Filter.Queues = append([]string{}, id.Queues...)
+		sort.Strings(r.Filter.Queues)
+	}
+	return nil
+}
+
+// Query is the store query the request asks for.
+func (r *Request) Query() store.RowQuery {
+	var spans []store.Span
+	for _, s := range r.Range.Spans() {
+		spans = append(spans, store.Span{From: s.From, To: s.To})
+	}
+	return store.RowQuery{Media: r.Media, Spans: spans, Filter: r.Filter, Desc: r.Desc}
+}
+
+// Scope digests everything that decides which rows the request reads and
+// in what order, so a cursor is only good for the request that made it.
+func (r *Request) Scope() string {
+	f, _ := json.Marshal(r.Filter)
+	var w string
+	if r.Range.Window != nil {
+		w = r.Range.Window.From.String() + "-" + r.Range.Window.To.String() + "/" + r.Range.Window.ToPrec.String()
+	}
+	return cursor.Scope("interactions", string(r.Media), r.Range.Loc.String(), r.Range.From.String(), r.Range.To.String(), w, string(f), map[bool]string{true: "desc", false: "asc"}[r.Desc])
+}
+
+func badRequest(l []domain.FieldError) error {
+	msg := l[0].Field + ": " + l[0].Reason
+	if len(l) > 1 {
+		msg += fmt.Sprintf(" (and %d more)", len(l)-1)
+	}
+	return &domain.Error{Code: domain.CodeBadRequest, Message: msg, Field: l[0].Field, Details: l}
+}
+
+func mediaNames() string {
+	var s []string
+	for _, m := range domain.AllMedia {
+		s = append(s, string(m))
+	}
+	return strings.Join(s, ", ")
+}
+
+func contains[T comparable](s []T, x T) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

@@ -17,10 +17,12 @@ help:
 	@echo "make dev-reset  wipe the local data in .dev/"
 	@echo "make test       run every test (Go unit + integration against DynamoDB Local and versitygw)"
 	@echo "make build      build every Lambda bootstrap into build/<function>/ (GOARCH_LAMBDA=amd64 for local runs)"
+	@echo "make invoke     FN=<function> [EVENT=<file>]: its real bootstrap under the Lambda emulator (README)"
 	@echo "make lint       gofmt, go vet, staticcheck"
 	@echo "make bench      Go benchmarks (figures go to docs/benchmarks.md)"
 	@echo "make bench-data load (or finish loading) the 1M-interaction benchmark tenant into .bench/"
 	@echo "make deploy     sam build && sam deploy"
+	@echo "make deploy-frontend  build the dashboard, upload it, invalidate CloudFront (needs the AWS CLI)"
 
 ## tools: the local stand-ins for AWS, pinned.
 tools: $(TOOLS)/versitygw infra/node_modules/.installed
@@ -67,6 +69,7 @@ test-frontend: frontend-deps
 
 bench: tools
 	$(GO) test -run '^$$' -bench . -benchtime 2000x -count 1 ./shared/ingest/
+	$(GO) test -run '^$$' -bench . -benchtime 20x -count 1 -timeout 60m ./infra/bench/
 
 # Under an hour the first time; resumes if interrupted; seconds once
 # loaded. BENCH_FLAGS=-replace discards another data set (docs/benchmarks.md).
@@ -80,6 +83,21 @@ build: $(addprefix build-,$(FUNCTIONS))
 
 build-%:
 	CGO_ENABLED=0 GOOS=linux GOARCH=$(GOARCH_LAMBDA) $(GO) build $(LAMBDA_FLAGS) -o build/$*/bootstrap ./functions/$*
+
+## invoke: one function's real bootstrap, built as for Lambda but for this
+## machine, under the Lambda Runtime API emulator (infra/lambdaemu), with
+## template.yaml's environment valued from infra/sam/env.json. It starts
+## DynamoDB Local and versitygw in memory unless INVOKE_FLAGS points at
+## running ones (-dynamodb <url> -s3 <url>, e.g. make dev's). Without EVENT
+## it serves invocations on 127.0.0.1:9000 like the official emulator.
+.PHONY: invoke deploy-frontend
+FN           ?=
+EVENT        ?=
+INVOKE_FLAGS ?=
+invoke: tools
+	@test -n "$(FN)" || { echo "usage: make invoke FN=<function> [EVENT=<file>] [INVOKE_FLAGS='-dynamodb <url> -s3 <url>']" >&2; exit 2; }
+	CGO_ENABLED=0 GOOS=linux GOARCH=$$($(GO) env GOARCH) $(GO) build $(LAMBDA_FLAGS) -o build/invoke/$(FN)/bootstrap ./functions/$(FN)
+	$(GO) run ./infra/lambdaemu/cmd/invoke -fn $(FN) -bootstrap build/invoke/$(FN)/bootstrap $(if $(EVENT),-event $(EVENT)) $(INVOKE_FLAGS)
 
 # SAM (BuildMethod: makefile) calls build-<LogicalId> with ARTIFACTS_DIR.
 build-IngestFunction:
@@ -98,3 +116,10 @@ lint: $(TOOLS)/staticcheck
 
 deploy:
 	sam build && sam deploy
+
+# The stack must exist (make deploy); STACK names it (samconfig.toml: rastro).
+STACK ?= rastro
+deploy-frontend:
+	@command -v aws >/dev/null 2>&1 || { echo "make deploy-frontend needs the AWS CLI (Debian: apt-get install awscli) with credentials for the stack's account" >&2; exit 1; }
+	@$(MAKE) --no-print-directory frontend-build
+	STACK=$(STACK) infra/sam/deploy-frontend.sh

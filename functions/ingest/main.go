@@ -16,7 +16,7 @@ import (
 )
 
 func main() {
-	cfg := config.MustLoad("TABLE_NAME", "INGEST_BUCKET")
+	cfg := config.MustLoad("TABLE_NAME", "INGEST_BUCKET", "INGEST_CLIENT_TENANTS")
 	aws := cfg.AWS(context.Background())
 	svc := &ingest.Service{Store: store.New(cfg.DynamoDB(aws), cfg.Table)}
 	drops := &ingest.S3Handler{Svc: svc, S3: cfg.S3(aws), Bucket: cfg.IngestBucket}

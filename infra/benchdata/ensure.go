@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
 	"github.com/rastro-cc/rastro/infra/demodata"
 	"github.com/rastro-cc/rastro/infra/localaws"
 	"github.com/rastro-cc/rastro/shared/store"
@@ -132,11 +134,18 @@ func Ensure(ctx context.Context, o Options) (*DB, error) {
 // how much is left.
 func (d *DB) fill(ctx context.Context, o Options, gen *demodata.Generator) error {
 	client := d.Dynamo.Client()
-	if err := createLoadTable(ctx, client); err != nil {
-		return err
-	}
 	fp := d.Info.Fingerprint
 	s, err := readState(ctx, d.Store, d.Tenant)
+	var missing *types.ResourceNotFoundException
+	if errors.As(err, &missing) {
+		// Only now: creating waits with DescribeTable, which DynamoDB
+		// Local answers by counting the items (30–40 s on the full data
+		// set), so a start that finds the data set never calls it.
+		if err := createLoadTable(ctx, client); err != nil {
+			return err
+		}
+		s, err = state{}, nil
+	}
 	if err != nil {
 		return err
 	}

@@ -23,6 +23,14 @@ const (
 	ExportBucket = "rastro-exports"
 )
 
+// versitygw's keys persist with its data, so signatures keep working
+// across runs and presigned links from the last run stay valid; other
+// tools (the Lambda emulator's invoke command) sign with them too.
+const (
+	S3AccessKey = "rastrodev"
+	S3SecretKey = "rastrodev-secret-key"
+)
+
 // Stack is the running stand-ins with the table and buckets created.
 type Stack struct {
 	db     localaws.DBPlace
@@ -62,10 +70,7 @@ func StartStack(ctx context.Context, o StackOptions) (*Stack, error) {
 	if err != nil {
 		return nil, err
 	}
-	// versitygw's keys persist with its data, so signatures keep working
-	// across runs and presigned links from the last run stay valid.
-	ak, sk := "rastrodev", "rastrodev-secret-key"
-	s, err := localaws.StartS3(ctx, localaws.S3Options{Dir: s3Dir, AccessKey: ak, SecretKey: sk, Log: o.Log})
+	s, err := localaws.StartS3(ctx, localaws.S3Options{Dir: s3Dir, AccessKey: S3AccessKey, SecretKey: S3SecretKey, Log: o.Log})
 	if err != nil {
 		d.Stop()
 		return nil, err

@@ -2,7 +2,6 @@ package parity
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 
+	"github.com/rastro-cc/rastro/infra/samtemplate"
 	"github.com/rastro-cc/rastro/shared/httpapi"
 	"github.com/rastro-cc/rastro/shared/store"
 )
@@ -18,7 +18,7 @@ const root = "../.."
 
 func mustLoad(t *testing.T, file string) map[string]any {
 	t.Helper()
-	v, err := LoadYAML(filepath.Join(root, file))
+	v, err := samtemplate.LoadYAML(filepath.Join(root, file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -27,28 +27,17 @@ func mustLoad(t *testing.T, file string) map[string]any {
 
 func m(v any) map[string]any { x, _ := v.(map[string]any); return x }
 
-// logicalID is the template's name for a function folder: ingest → IngestFunction.
-func logicalID(fn string) string {
-	var b strings.Builder
-	for _, part := range strings.Split(fn, "-") {
-		b.WriteString(strings.ToUpper(part[:1]) + part[1:])
-	}
-	return b.String() + "Function"
-}
-
 func TestTemplateRoutesMatchCode(t *testing.T) {
 	tpl := mustLoad(t, "template.yaml")
 	res := m(tpl["Resources"])
 	var got, want []string
 	for _, r := range httpapi.Routes {
-		want = append(want, fmt.Sprintf("%s %s %s", logicalID(r.Function), r.Method, r.Path))
+		want = append(want, fmt.Sprintf("%s %s %s", samtemplate.LogicalID(r.Function), r.Method, r.Path))
 	}
-	functions := map[string]bool{}
 	for id, r := range res {
 		if m(r)["Type"] != "AWS::Serverless::Function" {
 			continue
 		}
-		functions[id] = true
 		for _, ev := range m(m(m(r)["Properties"])["Events"]) {
 			if m(ev)["Type"] != "HttpApi" {
 				continue
@@ -61,29 +50,6 @@ func TestTemplateRoutesMatchCode(t *testing.T) {
 	sort.Strings(want)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("template routes:\n%s\ncode routes:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
-	}
-	// Every function folder is in the template with a makefile build target.
-	mk, err := os.ReadFile(filepath.Join(root, "Makefile"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	dirs, _ := os.ReadDir(filepath.Join(root, "functions"))
-	for _, d := range dirs {
-		id := logicalID(d.Name())
-		if !functions[id] {
-			t.Errorf("functions/%s has no %s in template.yaml", d.Name(), id)
-		}
-		if !strings.Contains(string(mk), "build-"+id+":") {
-			t.Errorf("Makefile lacks build-%s for SAM's makefile builder", id)
-		}
-		if _, err := os.Stat(filepath.Join(root, "functions", d.Name(), "main.go")); err != nil {
-			t.Errorf("functions/%s has no main.go", d.Name())
-		}
-	}
-	for id := range functions {
-		if _, err := os.Stat(filepath.Join(root, "functions", strings.ToLower(strings.TrimSuffix(id, "Function")))); err != nil {
-			t.Errorf("template function %s has no folder under functions/", id)
-		}
 	}
 }
 
@@ -152,34 +118,5 @@ func TestTemplateTableMatchesStore(t *testing.T) {
 				t.Errorf("template %q, store %q", tc.got, tc.want)
 			}
 		})
-	}
-}
-
-// Every environment variable a function's config reads is set for it.
-func TestTemplateSetsRequiredEnvironment(t *testing.T) {
-	tpl := mustLoad(t, "template.yaml")
-	global := m(m(m(m(tpl["Globals"])["Function"])["Environment"])["Variables"])
-	required := map[string][]string{ // what each main passes to config.MustLoad
-		"IngestFunction":   {"TABLE_NAME", "INGEST_BUCKET"},
-		"SettingsFunction": {"TABLE_NAME"},
-		"HistoryFunction":  {"TABLE_NAME", "MEDIA_BUCKET"},
-	}
-	res := m(tpl["Resources"])
-	for fn, vars := range required {
-		local := m(m(m(m(res[fn])["Properties"])["Environment"])["Variables"])
-		for _, v := range vars {
-			if _, ok := local[v]; !ok {
-				if _, ok := global[v]; !ok {
-					t.Errorf("%s reads %s but template.yaml does not set it", fn, v)
-				}
-			}
-			src, err := os.ReadFile(filepath.Join(root, "functions", strings.ToLower(strings.TrimSuffix(fn, "Function")), "main.go"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !strings.Contains(string(src), `"`+v+`"`) {
-				t.Errorf("test table says %s reads %s, but its main does not name it", fn, v)
-			}
-		}
 	}
 }

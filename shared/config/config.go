@@ -20,20 +20,26 @@ import (
 	"github.com/rastro-cc/rastro/shared/cursor"
 )
 
-// Config is everything a function reads from its environment.
+// Config is everything a function reads from its environment. Each
+// field's env tag names its variable: infra/parity reads the tags, and the
+// fields and methods each main uses, to hold template.yaml to what every
+// function reads (a test here holds the tags to Load). "optional" marks a
+// variable whose absence is a valid configuration of any function, so a
+// function need not declare it; one that depends on it names it in
+// MustLoad.
 type Config struct {
-	Table            string            // TABLE_NAME (required)
-	IngestBucket     string            // INGEST_BUCKET
-	IngestClients    map[string]string // INGEST_CLIENT_TENANTS: JSON {"<client id>": "<tenant>"}
-	DynamoDBEndpoint string            // DYNAMODB_ENDPOINT: a local stand-in (sam local), else AWS
-	S3Endpoint       string            // S3_ENDPOINT: a local stand-in, path-style
-	LogLevel         string            // LOG_LEVEL: debug, info, warn, error
-	MediaBucket      string            // MEDIA_BUCKET: voice recordings, under <tenant>/
+	Table            string            `env:"TABLE_NAME"`
+	IngestBucket     string            `env:"INGEST_BUCKET"`
+	IngestClients    map[string]string `env:"INGEST_CLIENT_TENANTS,optional"` // JSON {"<client id>": "<tenant>"}; unmapped machine clients are refused
+	DynamoDBEndpoint string            `env:"DYNAMODB_ENDPOINT"`              // a local stand-in (sam local), else AWS
+	S3Endpoint       string            `env:"S3_ENDPOINT"`                    // a local stand-in, path-style
+	LogLevel         string            `env:"LOG_LEVEL"`                      // debug, info, warn, error
+	MediaBucket      string            `env:"MEDIA_BUCKET"`                   // voice recordings, under <tenant>/
 	// The key that signs pagination cursors: CURSOR_KEY itself (local
 	// stacks), or the name of the SSM SecureString holding it
 	// (CURSOR_KEY_PARAMETER, AWS), read once at start.
-	CursorKey          string
-	CursorKeyParameter string
+	CursorKey          string `env:"CURSOR_KEY"`
+	CursorKeyParameter string `env:"CURSOR_KEY_PARAMETER"`
 }
 
 // Load reads the environment; required lists variables that must be set.
@@ -62,12 +68,13 @@ func Load(required ...string) (Config, error) {
 	return c, nil
 }
 
-// MustLoad is Load for mains: it logs and exits on a bad configuration.
+// MustLoad is Load for mains: on a bad configuration it logs, reports an
+// init error to the Lambda Runtime API, and exits. Pass the required
+// variables as string literals: infra/parity reads them from the call.
 func MustLoad(required ...string) Config {
 	c, err := Load(required...)
 	if err != nil {
-		slog.Error(err.Error())
-		os.Exit(1)
+		fail(err.Error())
 	}
 	c.setupLogging()
 	return c
@@ -86,8 +93,7 @@ func (c Config) Resolver() auth.Resolver { return auth.Resolver{IngestClients: c
 func (c Config) AWS(ctx context.Context) aws.Config {
 	cfg, err := awsconfig.LoadDefaultConfig(ctx)
 	if err != nil {
-		slog.Error("load AWS config", "error", err.Error())
-		os.Exit(1)
+		fail("config: load AWS config: " + err.Error())
 	}
 	return cfg
 }
@@ -121,15 +127,13 @@ func (c Config) Cursors(ctx context.Context, cfg aws.Config) cursor.Signer {
 			Name: aws.String(c.CursorKeyParameter), WithDecryption: aws.Bool(true),
 		})
 		if err != nil {
-			slog.Error("read cursor key parameter", "name", c.CursorKeyParameter, "error", err.Error())
-			os.Exit(1)
+			fail(fmt.Sprintf("config: read cursor key parameter %s: %v", c.CursorKeyParameter, err))
 		}
 		key = aws.ToString(out.Parameter.Value)
 	}
 	s, err := cursor.NewSigner([]byte(key))
 	if err != nil {
-		slog.Error("config: set CURSOR_KEY or CURSOR_KEY_PARAMETER", "error", err.Error())
-		os.Exit(1)
+		fail("config: set CURSOR_KEY or CURSOR_KEY_PARAMETER: " + err.Error())
 	}
 	return s
 }

@@ -1,6 +1,8 @@
 package config_test
 
 import (
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/rastro-cc/rastro/shared/config"
@@ -33,4 +35,43 @@ func TestLoad(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Each field's env tag is the variable Load reads into it: infra/parity
+// trusts the tags to know what a function reads.
+func TestEnvTagsAreWhatLoadReads(t *testing.T) {
+	ft := reflect.TypeOf(config.Config{})
+	for i := 0; i < ft.NumField(); i++ {
+		if ft.Field(i).Tag.Get("env") == "" {
+			t.Errorf("field %s has no env tag", ft.Field(i).Name)
+		}
+	}
+	for i := 0; i < ft.NumField(); i++ {
+		f := ft.Field(i)
+		t.Run(f.Name, func(t *testing.T) {
+			for j := 0; j < ft.NumField(); j++ {
+				t.Setenv(envName(ft.Field(j)), "")
+			}
+			value := "v-" + f.Name
+			if f.Type.Kind() == reflect.Map {
+				value = `{"client":"tenant"}`
+			}
+			t.Setenv(envName(f), value)
+			c, err := config.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			cv := reflect.ValueOf(c)
+			for j := 0; j < ft.NumField(); j++ {
+				if set := !cv.Field(j).IsZero() && cv.Field(j).Len() > 0; set != (j == i) {
+					t.Errorf("with only %s set, field %s set = %v", envName(f), ft.Field(j).Name, set)
+				}
+			}
+		})
+	}
+}
+
+func envName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("env"), ",")
+	return name
 }

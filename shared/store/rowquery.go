@@ -59,7 +59,7 @@ type RowPage struct {
 // paging still reaches every match exactly once.
 type PageBudget struct {
 	MaxEvaluated int           // items read; 0 means 20,000
-	MaxTime      time.Duration // wall time before no new read starts; 0 means 3 s
+	MaxTime      time.Duration // wall time before no new read starts; 0 means 700 ms
 	Parallel     int           // segments read ahead at once; 0 means 4
 }
 
@@ -68,7 +68,7 @@ func (b PageBudget) withDefaults() PageBudget {
 		b.MaxEvaluated = 20000
 	}
 	if b.MaxTime <= 0 {
-		b.MaxTime = 3 * time.Second
+		b.MaxTime = 700 * time.Millisecond
 	}
 	if b.Parallel <= 0 {
 		b.Parallel = 4
@@ -136,13 +136,13 @@ func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos,
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	r := &segReader{s: s, q: &q, filter: e, segs: segs, limit: limit}
+	r := &segReader{s: s, q: &q, filter: e, segs: segs}
 	results := make([]chan segResult, len(segs))
+	matched := 0
 	read := func(i int, after string) {
 		results[i] = make(chan segResult, 1)
-		go r.read(ctx, i, after, results[i])
+		go r.read(ctx, i, after, callLimit(limit-len(page.Rows), matched, page.Evaluated), results[i])
 	}
-	spent := func() bool { return page.Evaluated >= budget.MaxEvaluated || time.Now().After(deadline) }
 	// The first call is made alone: an unselective page fills from it.
 	// Once a call comes back without filling the page the filter is
 	// selective, and the next segments are read ahead in parallel.
@@ -154,6 +154,18 @@ func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos,
 			}
 		}
 	}
+	// At the deadline the page stops waiting and answers from where it is,
+	// once at least one call has answered: every page makes progress, and
+	// a page's wall time is bounded even while read-ahead calls are out.
+	timeUp := time.NewTimer(time.Until(deadline))
+	defer timeUp.Stop()
+	cur := pos // everything before cur has been read
+	stop := func() (RowPage, error) {
+		if cur.Segment < len(segs) {
+			page.Next = &cur
+		}
+		return page, nil
+	}
 	read(pos.Segment, pos.After)
 	for i := pos.Segment; i < len(segs); i++ {
 		if results[i] == nil {
@@ -161,12 +173,21 @@ func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos,
 		}
 		ahead(i)
 		for {
-			res := <-results[i]
+			var res segResult
+			select {
+			case res = <-results[i]:
+			case <-timeUp.C:
+				if page.Requests > 0 {
+					return stop()
+				}
+				res = <-results[i]
+			}
 			if res.err != nil {
 				return RowPage{}, res.err
 			}
 			page.Evaluated += res.evaluated
 			page.Requests++
+			matched += len(res.rows)
 			for n, row := range res.rows {
 				page.Rows = append(page.Rows, row)
 				if len(page.Rows) < limit {
@@ -180,17 +201,17 @@ func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos,
 			selective = true
 			ahead(i)
 			if res.last == "" { // the segment is done
+				cur = RowPos{Segment: i + 1}
 				break
 			}
-			if spent() {
-				page.Next = &RowPos{Segment: i, After: res.last}
-				return page, nil
+			cur = RowPos{Segment: i, After: res.last}
+			if page.Evaluated >= budget.MaxEvaluated || time.Now().After(deadline) {
+				return stop()
 			}
 			read(i, res.last) // the call stopped at its limit; read on
 		}
-		if i+1 < len(segs) && spent() {
-			page.Next = &RowPos{Segment: i + 1}
-			return page, nil
+		if page.Evaluated >= budget.MaxEvaluated || time.Now().After(deadline) {
+			return stop()
 		}
 	}
 	return page, nil
@@ -210,13 +231,31 @@ type segReader struct {
 	q      *RowQuery
 	filter *expr
 	segs   []segment
-	limit  int
 }
 
-// read makes one Query call on segment i after sort key after. It asks
-// DynamoDB to evaluate a little more than a page, so an unfiltered page is
-// one call, and at most 1 MB (DynamoDB's own cap) otherwise.
-func (r *segReader) read(ctx context.Context, i int, after string, out chan<- segResult) {
+// maxCallItems bounds the items one Query call evaluates (DynamoDB also
+// stops at 1 MB).
+const maxCallItems = 2000
+
+// callLimit is how many items the next Query call should evaluate to
+// return the want rows still missing, given that matched of the evaluated
+// items so far passed the filter. Returning rows is what costs (DynamoDB
+// serializes them, the SDK decodes them), so a call asks for about what
+// the page still needs at the selectivity seen so far: want+1 before
+// anything is known (an unfiltered page is one call), much more for a
+// filter that has matched little.
+func callLimit(want, matched, evaluated int) int32 {
+	n := want + 1
+	if evaluated > 0 {
+		rate := float64(max(matched, 1)) / float64(evaluated)
+		n = int(float64(want)/rate*1.25) + 1
+	}
+	return int32(min(max(n, 10), maxCallItems))
+}
+
+// read makes one Query call on segment i after sort key after,
+// evaluating at most limit items.
+func (r *segReader) read(ctx context.Context, i int, after string, limit int32, out chan<- segResult) {
 	sg := r.segs[i]
 	e := &expr{names: map[string]string{"#pk": "pk", "#sk": "sk"}, values: map[string]types.AttributeValue{}}
 	for k, v := range r.filter.names {
@@ -232,11 +271,10 @@ func (r *segReader) read(ctx context.Context, i int, after string, out chan<- se
 		ExpressionAttributeNames:  e.names,
 		ExpressionAttributeValues: e.values,
 		ScanIndexForward:          aws.Bool(!r.q.Desc),
-		Limit:                     aws.Int32(int32(max(r.limit+1, 100))),
+		Limit:                     aws.Int32(limit),
 	}
 	if f := r.filter.condition(); f != "" {
 		in.FilterExpression = aws.String(f)
-		in.Limit = aws.Int32(2000)
 	}
 	if after != "" {
 		in.ExclusiveStartKey = map[string]types.AttributeValue{

@@ -96,7 +96,7 @@ func run(o benchdata.Options) error {
 	}
 	fmt.Printf("DynamoDB Local ran on %s and answered after %s\n", where, info.Started.Round(time.Millisecond))
 	if !info.Loaded {
-		fmt.Println("already loaded: wrote nothing")
+		fmt.Printf("already loaded: wrote nothing; ready after %s\n", info.Took.Round(time.Millisecond))
 	} else {
 		secs := (info.Took - info.Started).Seconds()
 		fmt.Printf("loaded interactions %d to %d: %d written, %d already there (%d items) in %s: %.0f interactions/s, %.0f items/s\n",

@@ -1,4 +1,4 @@
-package parity
+package samtemplate
 
 import (
 	"fmt"

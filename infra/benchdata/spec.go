@@ -7,8 +7,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
-
 	"github.com/rastro-cc/rastro/infra/demodata"
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/store"
@@ -91,21 +89,8 @@ func (s Spec) fingerprint(g *demodata.Generator) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("interaction %d: %w", i, err)
 		}
-		items, err := p.StoredItems()
-		if err != nil {
+		if err := p.WriteCanonical(h); err != nil {
 			return "", err
-		}
-		for _, it := range items {
-			var plain map[string]any
-			if err := attributevalue.UnmarshalMap(it, &plain); err != nil {
-				return "", err
-			}
-			b, err := json.Marshal(plain) // map keys come out sorted
-			if err != nil {
-				return "", err
-			}
-			h.Write(b)
-			h.Write([]byte{'\n'})
 		}
 	}
 	settings, _ := json.Marshal(s.settings())

@@ -39,9 +39,28 @@ func Run(ctx context.Context, o RunOptions) error {
 	if err != nil {
 		return err
 	}
+	seed := DefaultSeed(time.Now())
+	if o.Seed != nil {
+		seed = *o.Seed
+	}
 	stack, err := StartStack(ctx, StackOptions{Dir: o.Dir, Log: logFile})
 	if err != nil {
 		return err
+	}
+	if stale, was, err := storedByOtherLayout(ctx, stack, seed); err != nil {
+		stack.Stop()
+		return err
+	} else if stale {
+		// Deleting the table instead leaves DynamoDB Local writing
+		// many times slower; a fresh database file does not.
+		slog.Info("the local data was stored by another layout of items; starting it afresh", "was", was)
+		stack.Stop()
+		if err := wipeDB(o.Dir); err != nil {
+			return err
+		}
+		if stack, err = StartStack(ctx, StackOptions{Dir: o.Dir, Log: logFile}); err != nil {
+			return err
+		}
 	}
 	defer stack.Stop()
 	slog.Info("stand-ins up", "dynamodb", stack.Dynamo.Endpoint, "s3", stack.S3.Endpoint, "after", time.Since(start).Round(time.Millisecond))
@@ -56,10 +75,6 @@ func Run(ctx context.Context, o RunOptions) error {
 	go func() { served <- hs.Serve(ln) }()
 	slog.Info("serving", "url", "http://"+o.Addr)
 
-	seed := DefaultSeed(time.Now())
-	if o.Seed != nil {
-		seed = *o.Seed
-	}
 	fresh, err := Seed(ctx, stack, seed, srv.Progress)
 	if err != nil {
 		_ = hs.Close()

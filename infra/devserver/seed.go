@@ -3,10 +3,13 @@ package devserver
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -46,13 +49,12 @@ const seedMarker = "demo-seed"
 // a marker holding the configuration says so, which keeps later runs fast.
 func Seed(ctx context.Context, st *Stack, c SeedConfig, p *Progress) (bool, error) {
 	t := store.Tenant(c.Tenant)
-	if v, err := st.Store.Marker(ctx, t, seedMarker); err == nil && v != "" {
-		return false, nil
-	} else if err != nil && !errors.Is(err, domain.ErrNotFound) {
-		return false, err
-	}
 	zone, err := domain.LoadZone(c.Zone)
 	if err != nil {
+		return false, err
+	}
+	marker, was, err := seedState(ctx, st, c)
+	if err != nil || was == marker {
 		return false, err
 	}
 	if err := st.Store.PutSettings(ctx, t, domain.Settings{TimeZone: c.Zone, Locale: "pt-BR", SLAMinutes: []int{1, 5, 15}}); err != nil {
@@ -103,8 +105,55 @@ func Seed(ctx context.Context, st *Stack, c SeedConfig, p *Progress) (bool, erro
 	}); err != nil {
 		return false, fmt.Errorf("seed bot sessions: %w", err)
 	}
-	marker := fmt.Sprintf("seed=%d n=%d days=%d end=%s", c.Seed, c.Interactions, c.Days, domain.FormatInstant(c.End))
 	return true, st.Store.SetMarker(ctx, t, seedMarker, marker)
+}
+
+// seedState returns the marker the demo data c gets, and the one the
+// stack holds ("" when none).
+func seedState(ctx context.Context, st *Stack, c SeedConfig) (want, have string, err error) {
+	zone, err := domain.LoadZone(c.Zone)
+	if err != nil {
+		return "", "", err
+	}
+	fp, err := layout(c.Tenant, zone)
+	if err != nil {
+		return "", "", err
+	}
+	want = fmt.Sprintf("seed=%d n=%d days=%d end=%s layout=%s", c.Seed, c.Interactions, c.Days, domain.FormatInstant(c.End), fp)
+	have, err = st.Store.Marker(ctx, store.Tenant(c.Tenant), seedMarker)
+	if errors.Is(err, domain.ErrNotFound) {
+		return want, "", nil
+	}
+	return want, have, err
+}
+
+// storedByOtherLayout reports whether the stack holds demo data written
+// by a build that stored interactions differently. Its rows would answer
+// today's filters wrongly, and seeding again would not rewrite them (the
+// records' versions are the same), so Run starts such a stack afresh.
+func storedByOtherLayout(ctx context.Context, st *Stack, c SeedConfig) (bool, string, error) {
+	want, have, err := seedState(ctx, st, c)
+	if err != nil || have == "" {
+		return false, have, err
+	}
+	_, wantLayout, _ := strings.Cut(want, " layout=")
+	_, haveLayout, _ := strings.Cut(have, " layout=")
+	return wantLayout != haveLayout, have, nil
+}
+
+// layout fingerprints how the store writes an interaction: the items of
+// one fixed demo interaction, hashed.
+func layout(tenant string, zone *time.Location) (string, error) {
+	g := demodata.New(demodata.Config{Seed: 1, Interactions: 1, End: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Days: 1, Zone: zone})
+	p, err := store.PrepareInteraction(store.Tenant(tenant), g.Interaction(0))
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	if err := p.WriteCanonical(h); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8]), nil
 }
 
 func seedBatches[T any](ctx context.Context, seq func(func(T) bool), write func([]T) error) error {

@@ -98,3 +98,16 @@ func (s *Stack) Stop() {
 		slog.Error("save DynamoDB Local database", "error", err.Error())
 	}
 }
+
+// wipeDB removes the database kept in dir (and its tmpfs working copy);
+// call it while DynamoDB Local is stopped.
+func wipeDB(dir string) error {
+	persist, err := filepath.Abs(filepath.Join(dir, "dynamodb"))
+	if err != nil {
+		return err
+	}
+	if err := os.RemoveAll(localaws.DBWorkDir(persist)); err != nil {
+		return err
+	}
+	return os.RemoveAll(persist)
+}

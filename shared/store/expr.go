@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/rastro-cc/rastro/shared/domain"
 )
 
 // expr builds a DynamoDB condition with placeholder names and values, so
@@ -77,3 +79,24 @@ func or(terms []string) string {
 
 // condition is the conjunction of every term, "" when there is none.
 func (e *expr) condition() string { return strings.Join(e.terms, " AND ") }
+
+// DynamoDB's limits on one expression: 4 KB of text and 300 operators and
+// functions.
+const (
+	maxExprBytes = 4096
+	maxExprOps   = 300
+)
+
+// tooLarge reports a filter DynamoDB would refuse. The values are
+// placeholders, so the text grows with their count, not their length: a
+// request with hundreds of filter values (or a supervisor with hundreds of
+// queues) is the way to reach it.
+func (e *expr) tooLarge() error {
+	c := e.condition()
+	ops := strings.Count(c, " OR ") + strings.Count(c, " AND ") + strings.Count(c, "contains(") +
+		strings.Count(c, " IN (") + strings.Count(c, " = ") + strings.Count(c, ", ")
+	if len(c) > maxExprBytes-200 || ops > maxExprOps-10 {
+		return domain.FieldErr(domain.CodeBadRequest, "filters", "the filters together are too many for one query; give fewer values")
+	}
+	return nil
+}

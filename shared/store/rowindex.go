@@ -4,151 +4,176 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/guregu/dynamo/v2"
+	"golang.org/x/sync/errgroup"
 )
 
-// maxIndexMatches bounds what an exact lookup reads: a protocol names one
-// interaction, a few at most when a platform reuses them.
-const maxIndexMatches = 10000
-
 // queryRowsByIndex answers a row query that names a protocol or an
-// external protocol from gsi1 instead of the day partitions: the exact
-// lookup reads a handful of items where the partitions would read the
-// whole period. The filter still runs in DynamoDB; the period is checked
-// here. Matches come out in the query's order and page after pos.After.
-func (s *Store) queryRowsByIndex(ctx context.Context, t Tenant, q RowQuery, pos RowPos, limit int) (RowPage, error) {
+// external protocol from gsi1 instead of the day partitions: the lookup
+// reads the interactions carrying that value, not the whole period. The
+// index's sort key is the row's ("<start>#<id>"), so the index is read in
+// the query's order, bounded by the period, and paged like the partitions:
+// pos.After is the last sort key returned. A value many interactions share
+// (an external protocol such as "N/A") pages and stops at the page budget
+// like any other filter.
+func (s *Store) queryRowsByIndex(ctx context.Context, t Tenant, q RowQuery, pos RowPos, limit int, budget PageBudget) (RowPage, error) {
 	var page RowPage
-	var rows []Row
-	var err error
+	if len(q.Spans) == 0 {
+		return page, nil
+	}
+	budget = budget.withDefaults()
+	deadline := time.Now().Add(budget.MaxTime)
+	lo, hi := StartBounds(q.Spans[0].From, q.Spans[len(q.Spans)-1].To)
+	// Resume after pos.After: BETWEEN is inclusive, so the bound is the
+	// last key returned, and that one row is skipped when read again.
+	if pos.After != "" {
+		if q.Desc {
+			hi = pos.After
+		} else {
+			lo = pos.After
+		}
+	}
+	gsi := t.ProtocolGSI(q.Filter.Protocol)
+	if q.Filter.Protocol == "" {
+		gsi = t.ExtProtocolGSI(q.Filter.ExternalProtocol)
+	}
+	e := newExpr()
+	if q.Filter.Protocol != "" { // rows themselves: filter them in the index query
+		q.Filter.compile(e)
+		e.eq("media", string(q.Media))
+	}
+	if err := e.tooLarge(); err != nil {
+		return page, err
+	}
+	key := e.path("gsi1pk") + " = " + e.str(gsi) + " AND " + e.path("gsi1sk") + " BETWEEN " + e.str(lo) + " AND " + e.str(hi)
+	in := &dynamodb.QueryInput{
+		TableName:                 aws.String(s.TableName()),
+		IndexName:                 aws.String("gsi1"),
+		KeyConditionExpression:    aws.String(key),
+		ExpressionAttributeNames:  e.names,
+		ExpressionAttributeValues: e.values,
+		ScanIndexForward:          aws.Bool(!q.Desc),
+		Limit:                     aws.Int32(int32(min(max(2*limit, 20), maxCallItems))),
+	}
+	if f := e.condition(); f != "" {
+		in.FilterExpression = aws.String(f)
+	}
+	for {
+		resp, err := s.client.Query(ctx, in)
+		if err != nil {
+			return RowPage{}, fmt.Errorf("query gsi1: %w", err)
+		}
+		page.Evaluated += int(resp.ScannedCount)
+		page.Requests++
+		rows, err := s.indexRows(ctx, q, resp.Items, &page)
+		if err != nil {
+			return RowPage{}, err
+		}
+		for _, r := range rows {
+			if r.SortKey == pos.After || !inSpans(q.Spans, r) {
+				continue
+			}
+			page.Rows = append(page.Rows, r)
+			if len(page.Rows) == limit {
+				page.Next = &RowPos{After: r.SortKey}
+				return page, nil
+			}
+		}
+		last, ok := resp.LastEvaluatedKey["gsi1sk"].(*types.AttributeValueMemberS)
+		if !ok {
+			return page, nil
+		}
+		if page.Evaluated >= budget.MaxEvaluated || time.Now().After(deadline) {
+			page.Next = &RowPos{After: last.Value}
+			return page, nil
+		}
+		in.ExclusiveStartKey = resp.LastEvaluatedKey
+	}
+}
+
+// indexRows turns one gsi1 page into rows in the page's order: protocol
+// entries are the rows themselves (already filtered); external-protocol
+// entries point at their rows, which are read with the filter applied,
+// several at a time.
+func (s *Store) indexRows(ctx context.Context, q RowQuery, items []map[string]types.AttributeValue, page *RowPage) ([]Row, error) {
 	if q.Filter.Protocol != "" {
-		rows, err = s.rowsByProtocol(ctx, t, q, &page)
-	} else {
-		rows, err = s.rowsByExtProtocol(ctx, t, q, &page)
-	}
-	if err != nil {
-		return RowPage{}, err
-	}
-	kept := rows[:0]
-	for _, r := range rows {
-		if r.Media == q.Media && inSpans(q.Spans, r) && after(pos.After, r.SortKey, q.Desc) {
-			kept = append(kept, r)
+		rows := make([]Row, 0, len(items))
+		for _, item := range items {
+			var it rowItem
+			if err := dynamo.UnmarshalItem(item, &it); err != nil {
+				return nil, fmt.Errorf("decode row: %w", err)
+			}
+			rows = append(rows, it.toRow())
 		}
+		return rows, nil
 	}
-	sort.Slice(kept, func(i, j int) bool { return (kept[i].SortKey < kept[j].SortKey) != q.Desc })
-	if len(kept) > limit {
-		kept = kept[:limit]
-		page.Next = &RowPos{After: kept[limit-1].SortKey}
+	found := make([]*Row, len(items))
+	evaluated := make([]int, len(items))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(8)
+	for i, item := range items {
+		var en indexEntry
+		if err := dynamo.UnmarshalItem(item, &en); err != nil {
+			return nil, fmt.Errorf("decode entry: %w", err)
+		}
+		g.Go(func() error {
+			r, n, err := s.filteredRow(gctx, q, en.RowPK, en.RowSK)
+			found[i], evaluated[i] = r, n
+			return err
+		})
 	}
-	page.Rows = kept
-	return page, nil
-}
-
-// rowsByProtocol reads the rows that carry the protocol on gsi1.
-func (s *Store) rowsByProtocol(ctx context.Context, t Tenant, q RowQuery, page *RowPage) ([]Row, error) {
-	e := newExpr()
-	q.Filter.compile(e)
-	key := e.path("gsi1pk") + " = " + e.str(t.ProtocolGSI(q.Filter.Protocol))
-	var rows []Row
-	err := s.queryAll(ctx, "gsi1", key, e, page, func(item map[string]types.AttributeValue) error {
-		var it rowItem
-		if err := dynamo.UnmarshalItem(item, &it); err != nil {
-			return fmt.Errorf("decode row: %w", err)
-		}
-		rows = append(rows, it.toRow())
-		return nil
-	})
-	return rows, err
-}
-
-// rowsByExtProtocol finds the lookup entries of the external protocol on
-// gsi1, then reads each entry's row with the filter applied.
-func (s *Store) rowsByExtProtocol(ctx context.Context, t Tenant, q RowQuery, page *RowPage) ([]Row, error) {
-	e := newExpr()
-	key := e.path("gsi1pk") + " = " + e.str(t.ExtProtocolGSI(q.Filter.ExternalProtocol))
-	var entries []indexEntry
-	err := s.queryAll(ctx, "gsi1", key, e, page, func(item map[string]types.AttributeValue) error {
-		var it indexEntry
-		if err := dynamo.UnmarshalItem(item, &it); err != nil {
-			return fmt.Errorf("decode entry: %w", err)
-		}
-		entries = append(entries, it)
-		return nil
-	})
-	if err != nil {
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
 	var rows []Row
-	for _, en := range entries {
-		f := newExpr()
-		q.Filter.compile(f)
-		key := f.path("pk") + " = " + f.str(en.RowPK) + " AND " + f.path("sk") + " = " + f.str(en.RowSK)
-		err := s.queryAll(ctx, "", key, f, page, func(item map[string]types.AttributeValue) error {
-			var it rowItem
-			if err := dynamo.UnmarshalItem(item, &it); err != nil {
-				return fmt.Errorf("decode row: %w", err)
-			}
-			rows = append(rows, it.toRow())
-			return nil
-		})
-		if err != nil {
-			return nil, err
+	for i, r := range found {
+		page.Evaluated += evaluated[i]
+		page.Requests++
+		if r != nil && r.Media == q.Media {
+			rows = append(rows, *r)
 		}
 	}
+	sort.SliceStable(rows, func(i, j int) bool { return (rows[i].SortKey < rows[j].SortKey) != q.Desc })
 	return rows, nil
 }
 
-// queryAll runs a Query (on index, "" for the table) to its end, with
-// e's filter, handing each item to each.
-func (s *Store) queryAll(ctx context.Context, index, key string, e *expr, page *RowPage, each func(map[string]types.AttributeValue) error) error {
+// filteredRow reads the row at pk/sk if it passes the query's filter (nil
+// otherwise), with the filter evaluated by DynamoDB, and how many items
+// that read.
+func (s *Store) filteredRow(ctx context.Context, q RowQuery, pk, sk string) (*Row, int, error) {
+	e := newExpr()
+	q.Filter.compile(e)
+	key := e.path("pk") + " = " + e.str(pk) + " AND " + e.path("sk") + " = " + e.str(sk)
 	in := &dynamodb.QueryInput{
 		TableName:                 aws.String(s.TableName()),
 		KeyConditionExpression:    aws.String(key),
 		ExpressionAttributeNames:  e.names,
 		ExpressionAttributeValues: e.values,
 	}
-	if index != "" {
-		in.IndexName = aws.String(index)
-	}
 	if f := e.condition(); f != "" {
 		in.FilterExpression = aws.String(f)
 	}
-	seen := 0
-	for {
-		resp, err := s.client.Query(ctx, in)
-		if err != nil {
-			return fmt.Errorf("query %s: %w", index, err)
-		}
-		page.Evaluated += int(resp.ScannedCount)
-		page.Requests++
-		for _, item := range resp.Items {
-			if err := each(item); err != nil {
-				return err
-			}
-		}
-		seen += int(resp.ScannedCount)
-		if len(resp.LastEvaluatedKey) == 0 || seen >= maxIndexMatches {
-			return nil
-		}
-		in.ExclusiveStartKey = resp.LastEvaluatedKey
+	resp, err := s.client.Query(ctx, in)
+	if err != nil {
+		return nil, 0, fmt.Errorf("query row: %w", err)
 	}
+	if len(resp.Items) == 0 {
+		return nil, int(resp.ScannedCount), nil
+	}
+	var it rowItem
+	if err := dynamo.UnmarshalItem(resp.Items[0], &it); err != nil {
+		return nil, 0, fmt.Errorf("decode row: %w", err)
+	}
+	r := it.toRow()
+	return &r, int(resp.ScannedCount), nil
 }
 
 func inSpans(spans []Span, r Row) bool {
 	i := sort.Search(len(spans), func(i int) bool { return r.Start.Before(spans[i].To) })
 	return i < len(spans) && !r.Start.Before(spans[i].From)
-}
-
-// after reports whether sort key sk comes after pos in the query's order.
-func after(pos, sk string, desc bool) bool {
-	if pos == "" {
-		return true
-	}
-	if desc {
-		return sk < pos
-	}
-	return sk > pos
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -117,7 +118,7 @@ func minTime(a, b time.Time) time.Time {
 // read in order, up to budget.Parallel of them at once (a selective filter
 // reads many days to fill a page); rows come out in start order, ties by
 // id, descending when q.Desc.
-func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos, limit int, budget PageBudget) (RowPage, error) {
+func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos, limit int, budget PageBudget) (out RowPage, err error) {
 	var page RowPage
 	segs := q.segments(t)
 	if q.Filter.Empty() || pos.Segment >= len(segs) {
@@ -127,16 +128,22 @@ func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos,
 		return page, domain.Errorf(domain.CodeBadRequest, "cursor: bad position")
 	}
 	if q.Filter.Protocol != "" || q.Filter.ExternalProtocol != "" {
-		return s.queryRowsByIndex(ctx, t, q, pos, limit)
+		return s.queryRowsByIndex(ctx, t, q, pos, limit, budget)
 	}
 	budget = budget.withDefaults()
 	deadline := time.Now().Add(budget.MaxTime)
 	e := newExpr()
 	q.Filter.compile(e)
+	if err := e.tooLarge(); err != nil {
+		return page, err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
 	r := &segReader{s: s, q: &q, filter: e, segs: segs}
+	// What the page reports reading includes read-ahead calls it didn't
+	// need: DynamoDB charges for them all.
+	defer func() { out.Evaluated = int(r.evaluated.Load()) }()
 	results := make([]chan segResult, len(segs))
 	matched := 0
 	read := func(i int, after string) {
@@ -227,15 +234,17 @@ type segResult struct {
 }
 
 type segReader struct {
-	s      *Store
-	q      *RowQuery
-	filter *expr
-	segs   []segment
+	s         *Store
+	q         *RowQuery
+	filter    *expr
+	segs      []segment
+	evaluated atomic.Int64 // items every call has read, used or not
 }
 
 // maxCallItems bounds the items one Query call evaluates (DynamoDB also
-// stops at 1 MB).
-const maxCallItems = 2000
+// stops at 1 MB). Small enough that a read-ahead call a page abandons at
+// its deadline costs little (docs/benchmarks.md).
+const maxCallItems = 600
 
 // callLimit is how many items the next Query call should evaluate to
 // return the want rows still missing, given that matched of the evaluated
@@ -289,6 +298,7 @@ func (r *segReader) read(ctx context.Context, i int, after string, limit int32, 
 		return
 	}
 	res.evaluated = int(resp.ScannedCount)
+	r.evaluated.Add(int64(resp.ScannedCount))
 	for _, item := range resp.Items {
 		var it rowItem
 		if err := dynamo.UnmarshalItem(item, &it); err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/period"
+	"github.com/rastro-cc/rastro/shared/store"
 )
 
 // param is one query parameter of the report: the media it applies to
@@ -46,7 +47,7 @@ const (
 	DefaultLimit = 50
 	MaxLimit     = 1000
 	MaxDays      = 366
-	maxValues    = 100 // values of one multi-valued filter
+	maxValues    = 100 // values of the multi-valued filters together
 	maxText      = 256
 )
 
@@ -129,13 +130,13 @@ var params = []param{
 	{name: "externalContactId", set: func(r *Request, v []string) error { r.Filter.ExternalContactID = v[0]; return nil }},
 	{name: "externalProtocol", set: func(r *Request, v []string) error { r.Filter.ExternalProtocol = v[0]; return nil }},
 	{name: "userTags", multi: true, set: func(r *Request, v []string) error { r.Filter.UserTagsAny = v; return nil }},
-	{name: "contact", set: func(r *Request, v []string) error { r.Filter.Contact = v[0]; return nil }},
+	{name: "contact", set: func(r *Request, v []string) error { return setName(&r.Filter.Contact, v[0]) }},
 	// Seed 004's filters.
 	{name: "queue", set: func(r *Request, v []string) error { r.queue = v[0]; return nil }},
 	{name: "channel", media: textMedia, set: func(r *Request, v []string) error { r.Filter.Channel = v[0]; return nil }},
 	{name: "did", media: phoneLines, set: func(r *Request, v []string) error { r.Filter.DID = v[0]; return nil }},
 	{name: "disposition", set: func(r *Request, v []string) error { r.Filter.Disposition = v[0]; return nil }},
-	{name: "agent", set: func(r *Request, v []string) error { r.Filter.Agent = v[0]; return nil }},
+	{name: "agent", set: func(r *Request, v []string) error { return setName(&r.Filter.Agent, v[0]) }},
 	{name: "state", set: func(r *Request, v []string) error {
 		st, err := oneOf(v[0], states)
 		r.Filter.States = st
@@ -217,6 +218,16 @@ func setClock(dst **period.Clock, prec *time.Duration, s string) error {
 	if prec != nil {
 		*prec = p
 	}
+	return nil
+}
+
+// setName sets a name search, which must keep something to search for
+// once case and accents are folded away.
+func setName(dst *string, s string) error {
+	if strings.TrimSpace(store.Fold(s)) == "" {
+		return fmt.Errorf("must contain letters or digits to search for (got %q)", clip(s))
+	}
+	*dst = s
 	return nil
 }
 

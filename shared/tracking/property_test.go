@@ -72,8 +72,8 @@ func randomInteraction(r *rand.Rand, i int, from time.Time, span time.Duration) 
 		Portfolio: r.IntN(2) == 0, Tags: some(r, tagPool, 2), Status: pick(r, finals),
 		Contact: &domain.Contact{Name: pick(r, contactNames), ExternalID: pick(r, []string{"", "X-1", "X-2"})},
 	}
-	if in.State != domain.StateClosed {
-		in.Finished = nil
+	if in.State != domain.StateClosed { // not finished: no end, no final status
+		in.Finished, in.Status = nil, ""
 	}
 	if r.IntN(3) == 0 {
 		in.ExternalProtocol = fmt.Sprintf("EXT-%d", i%5)

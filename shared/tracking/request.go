@@ -57,6 +57,7 @@ func Parse(q url.Values, id domain.Identity, settings domain.Settings, now time.
 		names = append(names, k)
 	}
 	sort.Strings(names)
+	total := 0 // values of the multi-valued filters together
 	for _, name := range names {
 		p, ok := paramByName(name)
 		if !ok {
@@ -71,6 +72,11 @@ func Parse(q url.Values, id domain.Identity, settings domain.Settings, now time.
 			continue
 		}
 		vals, reason := values(q[name], p.multi)
+		if reason == "" && p.multi {
+			if total += len(vals); total > maxValues {
+				reason = fmt.Sprintf("takes too many values: the filters together take at most %d", maxValues)
+			}
+		}
 		if reason != "" {
 			fail(name, reason)
 			continue
@@ -160,15 +166,18 @@ func (r *Request) finish(settings domain.Settings, now time.Time, fail func(fiel
 		}
 		r.Range.Window = w
 	}
-	// Seed 000: "Service Completed is selected by default" where service
-	// status applies.
-	if !r.serviceStatusSet && contains(serviceStatusMedia, r.Media) {
-		r.Filter.Statuses = []domain.FinalStatus{domain.StatusServiceCompleted}
-	}
 	// Seed 000 reports finalized interactions; seed 004's active ones are
 	// asked for with state=active or all.
 	if !r.stateSet {
 		r.Filter.States = []domain.State{domain.StateClosed}
+	}
+	// Seed 000: "Service Completed is selected by default" where service
+	// status applies, on its list of finalized interactions. Active ones
+	// have no final status yet, so the default would hide every one of
+	// them: it applies only to the closed list.
+	closedOnly := len(r.Filter.States) == 1 && r.Filter.States[0] == domain.StateClosed
+	if !r.serviceStatusSet && closedOnly && contains(serviceStatusMedia, r.Media) {
+		r.Filter.Statuses = []domain.FinalStatus{domain.StatusServiceCompleted}
 	}
 }
 

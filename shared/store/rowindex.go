@@ -43,12 +43,14 @@ func (s *Store) queryRowsByIndex(ctx context.Context, t Tenant, q RowQuery, pos 
 		gsi = t.ExtProtocolGSI(q.Filter.ExternalProtocol)
 	}
 	e := newExpr()
-	if q.Filter.Protocol != "" { // rows themselves: filter them in the index query
-		q.Filter.compile(e)
-		e.eq("media", string(q.Media))
-	}
+	q.Filter.compile(e)
 	if err := e.tooLarge(); err != nil {
 		return page, err
+	}
+	if q.Filter.Protocol != "" { // rows themselves: filter them in the index query
+		e.eq("media", string(q.Media))
+	} else { // entries: each one's row is read with the filter (filteredRow)
+		e = newExpr()
 	}
 	key := e.path("gsi1pk") + " = " + e.str(gsi) + " AND " + e.path("gsi1sk") + " BETWEEN " + e.str(lo) + " AND " + e.str(hi)
 	in := &dynamodb.QueryInput{

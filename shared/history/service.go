@@ -3,6 +3,7 @@ package history
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/rastro-cc/rastro/shared/cursor"
 	"github.com/rastro-cc/rastro/shared/domain"
@@ -26,14 +27,11 @@ var errNotFound = domain.Errorf(domain.CodeNotFound, "interaction not found")
 
 // Interaction is the report row of one interaction.
 func (s *Service) Interaction(ctx context.Context, id domain.Identity, iid string) (*InteractionView, error) {
-	in, zone, err := s.read(ctx, id, iid)
+	in, loc, err := s.read(ctx, id, iid)
 	if err != nil {
 		return nil, err
 	}
-	loc, err := domain.LoadZone(zone)
-	if err != nil {
-		return nil, err
-	}
+	zone := loc.String()
 	return &InteractionView{Zone: zone, Row: tracking.RenderRow(&in, loc)}, nil
 }
 
@@ -41,14 +39,11 @@ func (s *Service) Interaction(ctx context.Context, id domain.Identity, iid strin
 // and the messages in order o, the participants, and a voice call's
 // details with a playable recording link.
 func (s *Service) History(ctx context.Context, id domain.Identity, iid string, o Order) (*HistoryView, error) {
-	in, zone, err := s.read(ctx, id, iid)
+	in, loc, err := s.read(ctx, id, iid)
 	if err != nil {
 		return nil, err
 	}
-	loc, err := domain.LoadZone(zone)
-	if err != nil {
-		return nil, err
-	}
+	zone := loc.String()
 	v := &HistoryView{
 		Zone: zone, Order: o, Row: tracking.RenderRow(&in, loc),
 		Legs: legsIn(in.Legs, o), Messages: messagesIn(in.Messages, o),
@@ -71,27 +66,28 @@ func (s *Service) History(ctx context.Context, id domain.Identity, iid string, o
 }
 
 // read loads an interaction the caller may see and the tenant's zone.
-func (s *Service) read(ctx context.Context, id domain.Identity, iid string) (domain.Interaction, string, error) {
+func (s *Service) read(ctx context.Context, id domain.Identity, iid string) (domain.Interaction, *time.Location, error) {
 	t, err := store.NewTenant(id.Tenant)
 	if err != nil {
-		return domain.Interaction{}, "", err
+		return domain.Interaction{}, nil, err
 	}
 	// An id ingestion would refuse names nothing; don't spend a read on it.
 	if iid == "" || len(iid) > domain.MaxIDLen {
-		return domain.Interaction{}, "", errNotFound
+		return domain.Interaction{}, nil, errNotFound
 	}
 	in, err := s.store.GetInteraction(ctx, t, iid)
 	if errors.Is(err, domain.ErrNotFound) || (err == nil && !id.CanSeeQueue(in.Queue)) {
-		return domain.Interaction{}, "", errNotFound
+		return domain.Interaction{}, nil, errNotFound
 	}
 	if err != nil {
-		return domain.Interaction{}, "", err
+		return domain.Interaction{}, nil, err
 	}
 	settings, err := s.store.GetSettings(ctx, t)
 	if err != nil {
-		return domain.Interaction{}, "", err
+		return domain.Interaction{}, nil, err
 	}
-	return in, settings.TimeZone, nil
+	loc, err := domain.LoadZone(settings.TimeZone)
+	return in, loc, err
 }
 
 // ContactHistory is a page of the client's interactions across media and

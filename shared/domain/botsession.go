@@ -64,7 +64,7 @@ func (b *BotSession) Problems(now time.Time) []FieldError {
 	if b.Channel == "" {
 		p.Add("channel", "is required")
 	} else if !b.Channel.IsText() {
-		p.Addf("channel", "must be a text media such as whatsapp, webchat or telegram (got %q)", clip(string(b.Channel)))
+		p.Addf("channel", "must be a text media such as whatsapp, webchat or telegram (got %q)", Clip(string(b.Channel)))
 	}
 	checkInstant(p, "updated", b.Updated, now, true)
 	if b.Version < 0 {
@@ -86,7 +86,7 @@ func (b *BotSession) Problems(now time.Time) []FieldError {
 	}
 	for k, v := range b.Info {
 		if !infoKeyPattern.MatchString(k) {
-			p.Addf("info", "key %q must be 1-64 letters, digits and _ . -", clip(k))
+			p.Addf("info", "key %q must be 1-64 letters, digits and _ . -", Clip(k))
 		}
 		checkText(p, "info."+k, v, MaxLongTextLen, true)
 	}

@@ -96,7 +96,7 @@ func checkEnum(p *Problems, field, s string, allowed ...string) {
 			return
 		}
 	}
-	p.Addf(field, "must be one of %s (got %q)", strings.Join(allowed, ", "), clip(s))
+	p.Addf(field, "must be one of %s (got %q)", strings.Join(allowed, ", "), Clip(s))
 }
 
 func checkURL(p *Problems, field, s string) {
@@ -148,9 +148,11 @@ func checkTags(p *Problems, field string, tags []string) {
 	}
 }
 
-func clip(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
+// Clip shortens a value quoted back in an error message to 40
+// characters, never splitting one.
+func Clip(s string) string {
+	if utf8.RuneCountInString(s) <= 40 {
+		return s
 	}
-	return s
+	return string([]rune(s)[:40]) + "…"
 }

@@ -24,7 +24,7 @@ func (s *Settings) Validate() error {
 	if s.TimeZone == "" {
 		p.Add("timeZone", "is required (an IANA name such as America/Sao_Paulo)")
 	} else if _, err := LoadZone(s.TimeZone); err != nil {
-		p.Addf("timeZone", "is not an IANA time zone (got %q)", clip(s.TimeZone))
+		p.Addf("timeZone", "is not an IANA time zone (got %q)", Clip(s.TimeZone))
 	}
 	if s.Locale == "" {
 		p.Add("locale", "is required (en or pt-BR)")

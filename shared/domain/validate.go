@@ -25,7 +25,7 @@ func (in *Interaction) validate(p *Problems, now time.Time) {
 	if in.Media == "" {
 		p.Add("media", "is required")
 	} else if !in.Media.Valid() {
-		p.Addf("media", "must be one of voice, whatsapp, chat, email, sms, instagram, facebook, telegram, webchat, reclameaqui (got %q)", clip(string(in.Media)))
+		p.Addf("media", "must be one of voice, whatsapp, chat, email, sms, instagram, facebook, telegram, webchat, reclameaqui (got %q)", Clip(string(in.Media)))
 	}
 	checkEnum(p, "state", string(in.State), "new", "active", "acw", "closed")
 	checkInstant(p, "updated", in.Updated, now, true)
@@ -199,7 +199,7 @@ func (in *Interaction) validateSession(p *Problems) {
 	if s.Type != "" {
 		m, ok := SessionTypes[s.Type]
 		if !ok {
-			p.Addf("type", "is not a seed 003 session type (got %q)", clip(string(s.Type)))
+			p.Addf("type", "is not a seed 003 session type (got %q)", Clip(string(s.Type)))
 		} else if in.Media.Valid() && m != in.Media && !(m == MediaChat && in.Media.IsText()) {
 			p.Addf("type", "%s is a %s session type, but media is %s", s.Type, m, in.Media)
 		}

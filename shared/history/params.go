@@ -57,9 +57,9 @@ func query(raw string, allowed ...string) (url.Values, error) {
 		}
 		switch {
 		case !known && len(allowed) == 0:
-			return nil, domain.FieldErr(domain.CodeBadRequest, clip(k), "is not a parameter of this endpoint (it takes none)")
+			return nil, domain.FieldErr(domain.CodeBadRequest, domain.Clip(k), "is not a parameter of this endpoint (it takes none)")
 		case !known:
-			return nil, domain.FieldErr(domain.CodeBadRequest, clip(k), "is not a parameter of this endpoint (it takes "+strings.Join(allowed, ", ")+")")
+			return nil, domain.FieldErr(domain.CodeBadRequest, domain.Clip(k), "is not a parameter of this endpoint (it takes "+strings.Join(allowed, ", ")+")")
 		case len(q[k]) > 1:
 			return nil, domain.FieldErr(domain.CodeBadRequest, k, "must be given once")
 		}
@@ -78,7 +78,7 @@ func order(q url.Values, def Order) (Order, error) {
 	case string(Asc), string(Desc):
 		return Order(v), nil
 	default:
-		return "", domain.FieldErr(domain.CodeBadRequest, "order", "must be asc or desc (got \""+clip(v)+"\")")
+		return "", domain.FieldErr(domain.CodeBadRequest, "order", "must be asc or desc (got \""+domain.Clip(v)+"\")")
 	}
 }
 
@@ -90,7 +90,7 @@ func limit(q url.Values) (int, error) {
 	}
 	n, err := strconv.Atoi(v[0])
 	if err != nil || n < 1 || n > MaxLimit {
-		return 0, domain.FieldErr(domain.CodeBadRequest, "limit", "must be an integer from 1 to "+strconv.Itoa(MaxLimit)+" (got \""+clip(v[0])+"\")")
+		return 0, domain.FieldErr(domain.CodeBadRequest, "limit", "must be an integer from 1 to "+strconv.Itoa(MaxLimit)+" (got \""+domain.Clip(v[0])+"\")")
 	}
 	return n, nil
 }
@@ -164,16 +164,4 @@ func lookupRequest(raw string) (LookupRequest, error) {
 		return LookupRequest{}, domain.FieldErr(domain.CodeBadRequest, name, "must be 1 to 64 characters")
 	}
 	return req, nil
-}
-
-// clip keeps what a message echoes of a client's input short.
-func clip(s string) string {
-	if len(s) <= 40 {
-		return s
-	}
-	r := []rune(s)
-	if len(r) <= 40 {
-		return s
-	}
-	return string(r[:40]) + "…"
 }

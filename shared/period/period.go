@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"sort"
 	"time"
+
+	"github.com/rastro-cc/rastro/shared/domain"
 )
 
 // Date is a calendar date with no zone.
@@ -22,7 +24,7 @@ type Date struct {
 func ParseDate(s string) (Date, error) {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
-		return Date{}, fmt.Errorf("must be a date YYYY-MM-DD (got %q)", clip(s))
+		return Date{}, fmt.Errorf("must be a date YYYY-MM-DD (got %q)", domain.Clip(s))
 	}
 	return DateOf(t), nil
 }
@@ -71,7 +73,7 @@ func ParseClock(s string) (Clock, time.Duration, error) {
 		}
 		return Clock(time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second), f.prec, nil
 	}
-	return 0, 0, fmt.Errorf("must be a time of day HH:MM or HH:MM:SS (got %q)", clip(s))
+	return 0, 0, fmt.Errorf("must be a time of day HH:MM or HH:MM:SS (got %q)", domain.Clip(s))
 }
 
 func (c Clock) String() string {
@@ -197,11 +199,4 @@ func maxTime(a, b time.Time) time.Time {
 		return a
 	}
 	return b
-}
-
-func clip(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }

@@ -59,7 +59,7 @@ func (m *mapper) interaction() domain.Interaction {
 	case d.SessionType == "":
 		m.own.Add("session_type", "is required: one of "+sessionTypeList())
 	case !typeKnown:
-		m.own.Addf("session_type", "must be one of %s (got %q)", sessionTypeList(), clip(d.SessionType))
+		m.own.Addf("session_type", "must be one of %s (got %q)", sessionTypeList(), domain.Clip(d.SessionType))
 	default:
 		in.Media, in.Direction = media, direction(st)
 	}
@@ -140,7 +140,7 @@ func (m *mapper) session(st domain.SessionType, typeKnown bool) *domain.SessionI
 		switch mp.Type {
 		case "", "ivr", "web", "mobile":
 		default:
-			m.own.Addf("menu_path.type", "must be one of ivr, web, mobile (got %q)", clip(mp.Type))
+			m.own.Addf("menu_path.type", "must be one of ivr, web, mobile (got %q)", domain.Clip(mp.Type))
 		}
 	}
 	if q := d.QueuePriority; q != nil {

@@ -53,7 +53,7 @@ func (m *mapper) legs(lastLegEnd string) []domain.Leg {
 			leg.End, leg.EndReason = t.TransferredAt.ptr(), "transferred"
 			m.name(lf+"end", tf+"transferred_at")
 			if i < len(agents) && t.FromAgentID != "" && t.FromAgentID != agents[i].ID {
-				m.own.Addf(tf+"from_agent_id", "is %q but agent_info[%d].id is %q: transfers must be listed in the order the agents were assigned", clip(string(t.FromAgentID)), i, clip(string(agents[i].ID)))
+				m.own.Addf(tf+"from_agent_id", "is %q but agent_info[%d].id is %q: transfers must be listed in the order the agents were assigned", domain.Clip(string(t.FromAgentID)), i, domain.Clip(string(agents[i].ID)))
 			}
 		} else if lastLegEnd != "" {
 			leg.End, leg.EndReason = m.d.EndedAt.ptr(), lastLegEnd
@@ -74,7 +74,7 @@ func (m *mapper) arrive(leg *domain.Leg, i int, lf string) {
 		leg.AgentID = string(t.ToAgentID)
 		m.name(lf+"agentId", tf+"to_agent_id")
 	} else if t.ToAgentID != "" && string(t.ToAgentID) != leg.AgentID {
-		m.own.Addf(tf+"to_agent_id", "is %q but agent_info[%d].id is %q: transfers must be listed in the order the agents were assigned", clip(string(t.ToAgentID)), i, clip(leg.AgentID))
+		m.own.Addf(tf+"to_agent_id", "is %q but agent_info[%d].id is %q: transfers must be listed in the order the agents were assigned", domain.Clip(string(t.ToAgentID)), i, domain.Clip(leg.AgentID))
 	}
 	if leg.AgentName == "" {
 		leg.AgentName = t.ToAgentName

@@ -29,7 +29,7 @@ func (id *ID) UnmarshalJSON(b []byte) error {
 		return nil
 	}
 	if !isWholeNumber(b) {
-		return fmt.Errorf("must be a string or a whole number (got %s)", clip(string(b)))
+		return fmt.Errorf("must be a string or a whole number (got %s)", domain.Clip(string(b)))
 	}
 	*id = ID(b)
 	return nil
@@ -73,7 +73,7 @@ func (ts *Timestamp) UnmarshalJSON(b []byte) error {
 	}
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("must be an RFC 3339 time string such as 2023-09-11T09:42:01.000+03:00 (got %s)", clip(string(b)))
+		return fmt.Errorf("must be an RFC 3339 time string such as 2023-09-11T09:42:01.000+03:00 (got %s)", domain.Clip(string(b)))
 	}
 	if s == "" {
 		*ts = Timestamp{}
@@ -81,7 +81,7 @@ func (ts *Timestamp) UnmarshalJSON(b []byte) error {
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		return fmt.Errorf("must be an RFC 3339 time with a UTC offset such as 2023-09-11T09:42:01.000+03:00 (got %q)", clip(s))
+		return fmt.Errorf("must be an RFC 3339 time with a UTC offset such as 2023-09-11T09:42:01.000+03:00 (got %q)", domain.Clip(s))
 	}
 	*ts = Timestamp{t}
 	return nil
@@ -122,22 +122,15 @@ func (s *StatusCode) UnmarshalJSON(b []byte) error {
 		}
 		code, ok := domain.SessionStatusByName(name)
 		if !ok {
-			return fmt.Errorf("must be one of seed 003's codes %s (got %q)", statusList(), clip(name))
+			return fmt.Errorf("must be one of seed 003's codes %s (got %q)", statusList(), domain.Clip(name))
 		}
 		*s = StatusCode(code)
 		return nil
 	}
 	n, err := strconv.Atoi(string(b))
 	if err != nil {
-		return fmt.Errorf("must be one of seed 003's codes %s (got %s)", statusList(), clip(string(b)))
+		return fmt.Errorf("must be one of seed 003's codes %s (got %s)", statusList(), domain.Clip(string(b)))
 	}
 	*s = StatusCode(n)
 	return nil
-}
-
-func clip(s string) string {
-	if len(s) > 40 {
-		return s[:40] + "…"
-	}
-	return s
 }

@@ -71,7 +71,7 @@ func (s *Service) Page(ctx context.Context, query url.Values, id domain.Identity
 	out := &Response{
 		Media: req.Media, Zone: req.Range.Loc.String(),
 		From: req.Range.From.String(), To: req.Range.To.String(),
-		Sort: map[bool]string{true: "desc", false: "asc"}[req.Desc],
+		Sort: req.SortName(),
 		Rows: make([]Row, 0, len(page.Rows)), ItemsRead: page.Evaluated,
 	}
 	if w := req.Range.Window; w != nil {

@@ -56,7 +56,7 @@ var params = []param{
 	{name: "zone", set: func(r *Request, v []string) error {
 		loc, err := domain.LoadZone(v[0])
 		if err != nil {
-			return fmt.Errorf("is not an IANA time zone (got %q)", clip(v[0]))
+			return fmt.Errorf("is not an IANA time zone (got %q)", domain.Clip(v[0]))
 		}
 		r.Range.Loc = loc
 		return nil
@@ -102,7 +102,7 @@ var params = []param{
 	{name: "tags", multi: true, set: func(r *Request, v []string) error { r.Filter.TagsAny = v; return nil }},
 	{name: "email", media: emailOnly, set: func(r *Request, v []string) error {
 		if !domain.ValidEmail(v[0]) {
-			return fmt.Errorf("must be an email address: letters, digits and . _ - + before one @, a domain of letters, digits, dots and hyphens, and a top-level domain of at least 2 letters (got %q)", clip(v[0]))
+			return fmt.Errorf("must be an email address: letters, digits and . _ - + before one @, a domain of letters, digits, dots and hyphens, and a top-level domain of at least 2 letters (got %q)", domain.Clip(v[0]))
 		}
 		r.Filter.Email = v[0]
 		return nil
@@ -115,7 +115,7 @@ var params = []param{
 				digits++
 			case strings.ContainsRune("+-() .", c):
 			default:
-				return fmt.Errorf("must be a phone number: digits, optionally with + - ( ) . and spaces (got %q)", clip(v[0]))
+				return fmt.Errorf("must be a phone number: digits, optionally with + - ( ) . and spaces (got %q)", domain.Clip(v[0]))
 			}
 		}
 		if digits < 3 || digits > 20 {
@@ -151,7 +151,7 @@ var params = []param{
 	{name: "limit", set: func(r *Request, v []string) error {
 		n, err := strconv.Atoi(v[0])
 		if err != nil || n < 1 || n > MaxLimit {
-			return fmt.Errorf("must be a whole number from 1 to %d (got %q)", MaxLimit, clip(v[0]))
+			return fmt.Errorf("must be a whole number from 1 to %d (got %q)", MaxLimit, domain.Clip(v[0]))
 		}
 		r.Limit = n
 		return nil
@@ -195,7 +195,7 @@ func oneOf[V any](s string, allowed map[string]V) (V, error) {
 			names = append(names, k)
 		}
 		sort.Strings(names)
-		return v, fmt.Errorf("must be one of %s (got %q)", strings.Join(names, ", "), clip(s))
+		return v, fmt.Errorf("must be one of %s (got %q)", strings.Join(names, ", "), domain.Clip(s))
 	}
 	return v, nil
 }
@@ -225,7 +225,7 @@ func setClock(dst **period.Clock, prec *time.Duration, s string) error {
 // once case and accents are folded away.
 func setName(dst *string, s string) error {
 	if strings.TrimSpace(store.Fold(s)) == "" {
-		return fmt.Errorf("must contain letters or digits to search for (got %q)", clip(s))
+		return fmt.Errorf("must contain letters or digits to search for (got %q)", domain.Clip(s))
 	}
 	*dst = s
 	return nil
@@ -247,11 +247,4 @@ func checkValue(s string) error {
 		}
 	}
 	return nil
-}
-
-func clip(s string) string {
-	if utf8.RuneCountInString(s) > 40 {
-		return string([]rune(s)[:40]) + "…"
-	}
-	return s
 }

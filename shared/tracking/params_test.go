@@ -3,6 +3,7 @@ package tracking
 import (
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -50,7 +51,7 @@ func TestFilterMediaMatrix(t *testing.T) {
 			t.Fatalf("no sample value for %s", p.name)
 		}
 		for _, m := range domain.AllMedia {
-			allowed := seedMedia[p.name] == nil || contains(seedMedia[p.name], m)
+			allowed := seedMedia[p.name] == nil || slices.Contains(seedMedia[p.name], m)
 			t.Run(p.name+"/"+string(m), func(t *testing.T) {
 				_, err := Parse(url.Values{"media": {string(m)}, p.name: {v}}, admin, settings, testNow)
 				if allowed {

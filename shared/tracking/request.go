@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -48,7 +49,7 @@ func Parse(q url.Values, id domain.Identity, settings domain.Settings, now time.
 	case len(q["media"]) > 1:
 		fail("media", "must be given once")
 	case !media.Valid():
-		fail("media", "must be one of "+mediaNames()+" (got \""+clip(string(media))+"\")")
+		fail("media", "must be one of "+mediaNames()+" (got \""+domain.Clip(string(media))+"\")")
 	}
 	r.Media = media
 
@@ -67,7 +68,7 @@ func Parse(q url.Values, id domain.Identity, settings domain.Settings, now time.
 		if name == "media" {
 			continue
 		}
-		if media.Valid() && p.media != nil && !contains(p.media, media) {
+		if media.Valid() && p.media != nil && !slices.Contains(p.media, media) {
 			fail(name, "does not apply to media "+string(media))
 			continue
 		}
@@ -176,7 +177,7 @@ func (r *Request) finish(settings domain.Settings, now time.Time, fail func(fiel
 	// have no final status yet, so the default would hide every one of
 	// them: it applies only to the closed list.
 	closedOnly := len(r.Filter.States) == 1 && r.Filter.States[0] == domain.StateClosed
-	if !r.serviceStatusSet && closedOnly && contains(serviceStatusMedia, r.Media) {
+	if !r.serviceStatusSet && closedOnly && slices.Contains(serviceStatusMedia, r.Media) {
 		r.Filter.Statuses = []domain.FinalStatus{domain.StatusServiceCompleted}
 	}
 }
@@ -213,7 +214,7 @@ func (r *Request) Scope() string {
 	if r.Range.Window != nil {
 		w = r.Range.Window.From.String() + "-" + r.Range.Window.To.String() + "/" + r.Range.Window.ToPrec.String()
 	}
-	return cursor.Scope("interactions", string(r.Media), r.Range.Loc.String(), r.Range.From.String(), r.Range.To.String(), w, string(f), map[bool]string{true: "desc", false: "asc"}[r.Desc])
+	return cursor.Scope("interactions", string(r.Media), r.Range.Loc.String(), r.Range.From.String(), r.Range.To.String(), w, string(f), r.SortName())
 }
 
 func badRequest(l []domain.FieldError) error {
@@ -232,11 +233,10 @@ func mediaNames() string {
 	return strings.Join(s, ", ")
 }
 
-func contains[T comparable](s []T, x T) bool {
-	for _, v := range s {
-		if v == x {
-			return true
-		}
+// SortName is the sort order as the request names it.
+func (r *Request) SortName() string {
+	if r.Desc {
+		return "desc"
 	}
-	return false
+	return "asc"
 }

@@ -3,6 +3,7 @@ package tracking
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"time"
 
 	"github.com/rastro-cc/rastro/shared/domain"
@@ -19,17 +20,7 @@ type Column struct {
 }
 
 // AppliesTo reports whether the column is part of media's report.
-func (c Column) AppliesTo(m domain.Media) bool {
-	if c.Media == nil {
-		return true
-	}
-	for _, x := range c.Media {
-		if x == m {
-			return true
-		}
-	}
-	return false
-}
+func (c Column) AppliesTo(m domain.Media) bool { return c.Media == nil || slices.Contains(c.Media, m) }
 
 // Media groups the seed names.
 var (

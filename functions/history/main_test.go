@@ -5,7 +5,6 @@ import (
 	"embed"
 	"encoding/json"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/awslabs/aws-lambda-go-api-proxy/httpadapter"
@@ -33,18 +32,17 @@ func TestSampleEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	st := store.New(client, table)
-	start := time.Now().UTC().Add(-48 * time.Hour).Truncate(time.Second)
-	at := func(d time.Duration) *time.Time { x := start.Add(d); return &x }
-	contact := &domain.Contact{Name: "João", Phone: "+5511999990000"}
-	for _, in := range []domain.Interaction{
-		{ID: "chat-1", Media: domain.MediaChat, Updated: start, Start: start, Finished: at(9 * time.Minute), Queue: "Vendas",
-			Protocol: "PRT-0001", Agent: &domain.Agent{ID: "agB"}, Contact: contact, Legs: []domain.Leg{
-				{Seq: 1, AgentID: "agA", Start: start, End: at(time.Minute), EndReason: "transferred"},
-				{Seq: 2, AgentID: "agB", Start: *at(time.Minute), End: at(9 * time.Minute), EndReason: "completed"},
-			}},
-		{ID: "wa-1", Media: domain.MediaWhatsApp, Updated: start, Start: *at(time.Hour), Queue: "Suporte", Agent: &domain.Agent{ID: "agB"}, Contact: contact},
-		{ID: "call-1", Media: domain.MediaVoice, Updated: start, Start: *at(2 * time.Hour), Queue: "Outro", Agent: &domain.Agent{ID: "agB"}, Contact: contact},
-	} {
+	// The interactions the sample events look up (the bootstrap tests in
+	// infra/lambdaemu store the same file).
+	raw, err := testdata.ReadFile("testdata/interactions.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ins []domain.Interaction
+	if err := json.Unmarshal(raw, &ins); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range ins {
 		if _, err := st.PutInteraction(ctx, "acme", in); err != nil {
 			t.Fatal(err)
 		}

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -121,18 +120,15 @@ func (s *stack) emulator(t *testing.T, fn string, env []string) *lambdaemu.Emula
 // seedHistory stores what functions/history/testdata's events look up.
 func (s *stack) seedHistory(t *testing.T) {
 	t.Helper()
-	start := time.Now().UTC().Add(-48 * time.Hour).Truncate(time.Second)
-	at := func(d time.Duration) *time.Time { x := start.Add(d); return &x }
-	contact := &domain.Contact{Name: "João", Phone: "+5511999990000"}
-	for _, in := range []domain.Interaction{
-		{ID: "chat-1", Media: domain.MediaChat, Updated: start, Start: start, Finished: at(9 * time.Minute), Queue: "Vendas",
-			Protocol: "PRT-0001", Agent: &domain.Agent{ID: "agB"}, Contact: contact, Legs: []domain.Leg{
-				{Seq: 1, AgentID: "agA", Start: start, End: at(time.Minute), EndReason: "transferred"},
-				{Seq: 2, AgentID: "agB", Start: *at(time.Minute), End: at(9 * time.Minute), EndReason: "completed"},
-			}},
-		{ID: "wa-1", Media: domain.MediaWhatsApp, Updated: start, Start: *at(time.Hour), Queue: "Suporte", Agent: &domain.Agent{ID: "agB"}, Contact: contact},
-		{ID: "call-1", Media: domain.MediaVoice, Updated: start, Start: *at(2 * time.Hour), Queue: "Outro", Agent: &domain.Agent{ID: "agB"}, Contact: contact},
-	} {
+	b, err := os.ReadFile(filepath.Join(s.root, "functions", "history", "testdata", "interactions.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ins []domain.Interaction
+	if err := json.Unmarshal(b, &ins); err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range ins {
 		if _, err := s.st.PutInteraction(context.Background(), "acme", in); err != nil {
 			t.Fatal(err)
 		}

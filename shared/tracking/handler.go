@@ -59,8 +59,9 @@ func (s *Service) Page(ctx context.Context, query url.Values, id domain.Identity
 		return nil, err
 	}
 	var pos store.RowPos
+	scope := req.Scope()
 	if req.Cursor != "" {
-		if err := s.Cursors.Open(req.Cursor, string(t), req.Scope(), &pos); err != nil {
+		if err := s.Cursors.Open(req.Cursor, string(t), scope, &pos); err != nil {
 			return nil, err
 		}
 	}
@@ -84,7 +85,7 @@ func (s *Service) Page(ctx context.Context, query url.Values, id domain.Identity
 		out.Rows = append(out.Rows, RenderRow(&page.Rows[i].Interaction, req.Range.Loc))
 	}
 	if page.Next != nil {
-		c, err := s.Cursors.Seal(string(t), req.Scope(), page.Next)
+		c, err := s.Cursors.Seal(string(t), scope, page.Next)
 		if err != nil {
 			return nil, err
 		}

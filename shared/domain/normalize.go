@@ -172,3 +172,22 @@ func (in *Interaction) AgentIDs() []string {
 	}
 	return sortedUnique(ids)
 }
+
+// Services are the final service and every leg's, first seen first: the
+// services an interaction passed through, which the tracking report's
+// services filter and the rollups' services dimension both match.
+func (in *Interaction) Services() []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	add(in.Service)
+	for _, l := range in.Legs {
+		add(l.Service)
+	}
+	return out
+}

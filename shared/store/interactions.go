@@ -91,11 +91,15 @@ func (s *Store) putInteractionOnce(ctx context.Context, t Tenant, in *domain.Int
 		tx.Delete(s.table.Delete("pk", k.PK).Range("sk", k.SK))
 		n++
 	}
+	var deltas []Cell
 	for _, c := range s.contributors {
-		if err := c.Contribute(tx, s.table, t, old, in); err != nil {
-			return 0, err
-		}
+		deltas = append(deltas, c.Deltas(old, in)...)
 	}
+	cells, err := s.addCellWrites(ctx, tx, t, deltas)
+	if err != nil {
+		return 0, err
+	}
+	n += cells
 	if n > maxTxItems {
 		return 0, txTooLarge(n)
 	}

@@ -129,6 +129,56 @@ func (t Tenant) BotMessageChunkKey(id string, n int) Key {
 // BotProtocolGSI finds a bot session by its 17-digit protocol (gsi1).
 func (t Tenant) BotProtocolGSI(protocol string) string { return t.Prefix() + "BP#" + part(protocol) }
 
+// Grain is a rollup cell's width in time.
+type Grain byte
+
+const (
+	Quarter Grain = 'Q' // a UTC quarter-hour: any zone's hours and days are unions of them
+	Day     Grain = 'D' // a UTC day: the interior of long ranges, read 96 times more cheaply
+)
+
+// Slot is the start of the grain's bucket holding t.
+func (g Grain) Slot(t time.Time) time.Time {
+	t = t.UTC()
+	if g == Day {
+		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	return t.Truncate(15 * time.Minute)
+}
+
+// CellPartition holds a family's cells of one grain: a UTC day of
+// quarter-hours, or a UTC month of days, so a month's day cells are one
+// Query.
+func (t Tenant) CellPartition(family string, g Grain, slot time.Time) string {
+	slot = slot.UTC()
+	bucket := slot.Format("2006-01-02")
+	if g == Day {
+		bucket = slot.Format("2006-01")
+	}
+	return t.Prefix() + "R#" + part(family) + "#" + string(g) + "#" + bucket
+}
+
+// cellSlotLabel orders a partition's cells by slot: "HHMM" for quarter
+// hours, the date for days.
+func cellSlotLabel(g Grain, slot time.Time) string {
+	if g == Day {
+		return slot.UTC().Format("2006-01-02")
+	}
+	return slot.UTC().Format("1504")
+}
+
+// CellKey is one rollup cell: a family's counters for one slot and one
+// dimension tuple (encoded by the rollup package; it contains no '#').
+func (t Tenant) CellKey(family string, g Grain, slot time.Time, dims string) Key {
+	return Key{t.CellPartition(family, g, slot), cellSlotLabel(g, slot) + "#" + part(dims)}
+}
+
+// CellBounds are the inclusive sort-key bounds of a partition's cells in
+// slots first through last.
+func CellBounds(g Grain, first, last time.Time) (lo, hi string) {
+	return cellSlotLabel(g, first) + "#", cellSlotLabel(g, last) + "$"
+}
+
 // SettingsKey holds the tenant's settings.
 func (t Tenant) SettingsKey() Key { return Key{"T#" + string(t), "SETTINGS"} }
 

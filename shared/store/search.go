@@ -60,24 +60,18 @@ func searchOf(in *domain.Interaction) rowSearch {
 		s.ContactFold = Fold(c.Name)
 		s.Email = strings.ToLower(c.Email)
 	}
-	var names, services, phones []string
+	var names, phones []string
 	if a := in.Agent; a != nil && a.Name != "" {
 		names = append(names, Fold(a.Name))
-	}
-	if in.Service != "" {
-		services = append(services, in.Service)
 	}
 	for _, l := range in.Legs {
 		if l.AgentName != "" {
 			names = append(names, Fold(l.AgentName))
 		}
-		if l.Service != "" {
-			services = append(services, l.Service)
-		}
 	}
 	s.AgentFold = strings.Join(unique(names), nameSeparator)
 	s.AgentIDs = in.AgentIDs()
-	s.Services = unique(services)
+	s.Services = in.Services()
 	for _, p := range []string{contactPhone(in), in.From, in.To, in.DID} {
 		if d := Digits(p); len(d) >= 3 {
 			phones = append(phones, d)

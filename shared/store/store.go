@@ -23,15 +23,6 @@ type Store struct {
 	contributors []Contributor
 }
 
-// Contributor adds its own writes to an interaction's upsert transaction,
-// given the version being replaced (nil for a first write) and the new
-// one. Rollups (aggregate counters) are contributors: because they join
-// the same TransactWriteItems as the row, a count moves exactly when the
-// row does, and a replay, which writes nothing, moves nothing.
-type Contributor interface {
-	Contribute(tx *dynamo.WriteTx, table dynamo.Table, t Tenant, old, new *domain.Interaction) error
-}
-
 // New wraps a DynamoDB client for the named table.
 func New(client *dynamodb.Client, table string, contributors ...Contributor) *Store {
 	db := dynamo.NewFromIface(client)

@@ -1,0 +1,44 @@
+package rollup
+
+import (
+	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/store"
+)
+
+// Contributor is the store.Contributor of every family: registered with
+// the store, it keeps the cells exact on every upsert.
+type Contributor struct{}
+
+// Deltas is the new version's contribution less the old one's. The store
+// merges the deltas per cell and drops those that cancel, so a correction
+// that changes nothing a family counts writes nothing to it.
+func (Contributor) Deltas(old, new *domain.Interaction) []store.Cell {
+	out := Contributions(new)
+	for _, c := range Contributions(old) {
+		neg := make(Vals, len(c.Vals))
+		for k, v := range c.Vals {
+			neg[k] = -v
+		}
+		c.Vals = neg
+		out = append(out, c)
+	}
+	return out
+}
+
+// Contributions are the cells an interaction adds to, at both grains, in
+// every family (nil adds nothing).
+func Contributions(in *domain.Interaction) []store.Cell {
+	if in == nil {
+		return nil
+	}
+	var out []store.Cell
+	for _, f := range Families {
+		f.emit(in, func(t Tuple, v Vals) {
+			dims := t.encode()
+			for _, g := range []store.Grain{store.Quarter, store.Day} {
+				out = append(out, store.Cell{Family: f.Name, Grain: g, Slot: g.Slot(in.Start), Dims: dims, Vals: v})
+			}
+		})
+	}
+	return out
+}

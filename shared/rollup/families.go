@@ -1,0 +1,218 @@
+package rollup
+
+import (
+	"slices"
+	"strconv"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+)
+
+// Vals are a cell's counters by name (docs/metrics.md defines each).
+// Durations are summed in milliseconds.
+type Vals = map[string]int64
+
+// Family is the cells one report reads: the dimensions it filters and
+// groups on, and the counters each interaction adds.
+type Family struct {
+	Name string   // the key component: short, because it is in every key
+	Dims []string // dimension names, in key order
+	// emit calls add with each tuple the interaction counts under (none
+	// when the family doesn't count it) and its counters for that tuple.
+	emit func(in *domain.Interaction, add func(Tuple, Vals))
+}
+
+// Dim is the index of a dimension of f; a name f lacks is a programming
+// error.
+func (f *Family) Dim(name string) int {
+	i := slices.Index(f.Dims, name)
+	if i < 0 {
+		panic("rollup: family " + f.Name + " has no dimension " + name)
+	}
+	return i
+}
+
+// Dimension names.
+const (
+	DimMedia       = "media"
+	DimQueue       = "queue"       // supervisors' scope
+	DimAgent       = "agent"       // the final agent's id (domain: Agent, who handled it last)
+	DimAgentName   = "agentName"   // the final agent's name as the record gave it
+	DimUserTags    = "userTags"    // set: the final agent's user tags
+	DimServices    = "services"    // set: the final service and every leg's (the tracking filter's xServices)
+	DimIVR         = "ivr"         // session.menuPath
+	DimChannel     = "channel"     // conversation.channelName: the page, account or line
+	DimSupportType = "supportType" // conversation.supportType: message or comment
+	DimCategory    = "category"    // conversation.category
+	DimTags        = "tags"        // set: the interaction's tags
+	DimTag         = "tag"         // one tag (the tags family counts each)
+	DimAssigned    = "assigned"    // "1" or "0"
+	DimDone        = "done"        // conversation.completed
+	DimSupported   = "supported"   // conversation.supported
+)
+
+// Counter names.
+const (
+	N          = "n"      // interactions
+	Completed  = "done"   // final status service_completed
+	Transfer   = "xfer"   // final status service_transferred
+	HandleSum  = "hdl"    // Σ handle
+	HandleN    = "hdlN"   // interactions with a handle time
+	AFRTSum    = "afrt"   // Σ first response time
+	AFRTN      = "afrtN"  //
+	ARTSum     = "art"    // Σ ART × responses: ART re-averages exactly
+	ARTN       = "artN"   // Σ responses of interactions with an ART
+	APTSum     = "apt"    // Σ productive time
+	APTN       = "aptN"   //
+	AUTSum     = "aut"    // Σ unproductive time
+	AUTN       = "autN"   //
+	CSATSum    = "csat"   // Σ rating
+	CSATN      = "csatN"  // rated interactions
+	Answered   = "ans"    // voiceStatus answered
+	AbandonIVR = "abIvr"  // voiceStatus abandoned, never queued
+	AbandonQ   = "abQ"    // voiceStatus abandoned after queueing
+	WaitSum    = "wait"   // Σ wait
+	WaitN      = "waitN"  // interactions with a wait (voice)
+	Supported  = "sup"    // supported conversations (responded to by an agent)
+	SupportSum = "supt"   // Σ support time of supported conversations
+	SLAPrefix  = "w"      // w<m>: supported conversations whose wait rounds up to m minutes (w1441: more than a day)
+	ContactPfx = "c:"     // c:<contact key>: interactions of that contact (distinct contacts)
+)
+
+// maxSLAMinutes is the largest "responded within X minutes" threshold a
+// tenant may set (domain.Settings); longer waits share one bucket.
+const maxSLAMinutes = 1440
+
+// Families lists every family, in the order rebuilds run them.
+var Families = []*Family{Agents, IVR, Conversations, Tags}
+
+// Agents feeds the Agents report: interactions attributed to the agent who
+// handled them last.
+var Agents = &Family{
+	Name: "ag",
+	Dims: []string{DimMedia, DimQueue, DimAgent, DimAgentName, DimUserTags, DimServices},
+	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
+		if in.Agent == nil || in.Agent.ID == "" {
+			return
+		}
+		v := Vals{N: 1}
+		count(v, Completed, in.Status == domain.StatusServiceCompleted)
+		count(v, Transfer, in.Status == domain.StatusServiceTransferred)
+		measure(v, HandleSum, HandleN, in.Handle)
+		measure(v, AFRTSum, AFRTN, in.AFRT)
+		measure(v, APTSum, APTN, in.APT)
+		measure(v, AUTSum, AUTN, in.AUT)
+		if in.ART > 0 {
+			w := int64(max(in.ResponseCount, 1))
+			v[ARTSum], v[ARTN] = in.ART.Millis()*w, w
+		}
+		if in.CSAT != nil {
+			v[CSATSum], v[CSATN] = int64(in.CSAT.Rating), 1
+		}
+		add(Tuple{string(in.Media), in.Queue, in.Agent.ID, in.Agent.Name, setOf(in.Agent.Tags), setOf(in.Services())}, v)
+	},
+}
+
+// IVR feeds the IVR report: every voice interaction, by the IVR menu it
+// came through.
+var IVR = &Family{
+	Name: "iv",
+	Dims: []string{DimQueue, DimIVR, DimAgent, DimAgentName, DimUserTags, DimServices},
+	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
+		if in.Media != domain.MediaVoice {
+			return
+		}
+		v := Vals{N: 1}
+		abandoned := in.VoiceStatus == domain.VoiceAbandoned
+		count(v, Answered, in.VoiceStatus == domain.VoiceAnswered)
+		count(v, AbandonIVR, abandoned && in.Queued == nil)
+		count(v, AbandonQ, abandoned && in.Queued != nil)
+		measure(v, WaitSum, WaitN, in.Wait)
+		measure(v, HandleSum, HandleN, in.Handle)
+		var ivr string
+		if in.Session != nil {
+			ivr = in.Session.MenuPath
+		}
+		id, name, tags := agentOf(in)
+		add(Tuple{in.Queue, ivr, id, name, tags, setOf(in.Services())}, v)
+	},
+}
+
+// Conversations feeds seed 001's conversation statistics: every text
+// interaction, by page, support type, category, staff and the three
+// flags of its matrix.
+var Conversations = &Family{
+	Name: "cv",
+	Dims: []string{DimMedia, DimQueue, DimChannel, DimSupportType, DimCategory, DimAgent, DimAgentName, DimUserTags, DimTags, DimAssigned, DimDone, DimSupported},
+	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
+		if !in.Media.IsText() {
+			return
+		}
+		c := in.Conversation
+		if c == nil {
+			c = &domain.Conversation{}
+		}
+		v := Vals{N: 1}
+		if c.Supported {
+			v[Supported] = 1
+			v[WaitSum] = in.Wait.Millis()
+			v[SupportSum] = c.Support.Millis()
+			v[SLABucket(in.Wait)] = 1
+		}
+		if k := in.ContactKey(); k != "" {
+			v[ContactPfx+k] = 1
+		}
+		id, name, tags := agentOf(in)
+		add(Tuple{string(in.Media), in.Queue, c.ChannelName, c.SupportType, c.Category, id, name, tags,
+			setOf(in.Tags), flag(c.Assigned), flag(c.Completed), flag(c.Supported)}, v)
+	},
+}
+
+// Tags feeds the tag report: one count per tag applied to an interaction.
+var Tags = &Family{
+	Name: "tg",
+	Dims: []string{DimMedia, DimQueue, DimChannel, DimAgent, DimAgentName, DimTag},
+	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
+		var channel string
+		if in.Conversation != nil {
+			channel = in.Conversation.ChannelName
+		}
+		id, name, _ := agentOf(in)
+		for _, tag := range unique(in.Tags) {
+			add(Tuple{string(in.Media), in.Queue, channel, id, name, tag}, Vals{N: 1})
+		}
+	},
+}
+
+// SLABucket names the counter of a supported conversation's wait: the
+// wait in minutes rounded up, so "responded within X minutes" (wait ≤ X
+// minutes) is the sum of buckets 0 through X for any whole X.
+func SLABucket(wait domain.Duration) string {
+	m := (wait.Millis() + 59999) / 60000
+	return SLAPrefix + strconv.FormatInt(min(m, maxSLAMinutes+1), 10)
+}
+
+func agentOf(in *domain.Interaction) (id, name, tags string) {
+	if in.Agent == nil {
+		return "", "", ""
+	}
+	return in.Agent.ID, in.Agent.Name, setOf(in.Agent.Tags)
+}
+
+func count(v Vals, name string, cond bool) {
+	if cond {
+		v[name] = 1
+	}
+}
+
+// measure adds a duration and counts it when it was measured (> 0).
+func measure(v Vals, sum, n string, d domain.Duration) {
+	if d > 0 {
+		v[sum], v[n] = d.Millis(), 1
+	}
+}
+
+func unique(s []string) []string {
+	s = slices.Clone(s)
+	slices.Sort(s)
+	return slices.Compact(s)
+}

@@ -1,0 +1,357 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/guregu/dynamo/v2"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+)
+
+// Cell is one rollup cell, or a change to one: a family's counters for a
+// slot of a grain and a dimension tuple. What the families, dimensions and
+// counters mean is the rollup package's business; the store keeps cells
+// exact and reproducible.
+type Cell struct {
+	Family string
+	Grain  Grain
+	Slot   time.Time // start of the UTC quarter-hour or day
+	Dims   string    // encoded dimension tuple
+	Vals   map[string]int64
+}
+
+// Key is the cell's primary key.
+func (c *Cell) Key(t Tenant) Key { return t.CellKey(c.Family, c.Grain, c.Slot, c.Dims) }
+
+// cellItem is a stored cell. Its values never hold a zero (a counter that
+// returns to zero is removed, a cell whose counters are all zero is
+// deleted) and H is a digest of the values, so the same counts are the
+// same bytes whichever way they were reached: a sequence of deltas or a
+// rebuild from rows. H is also what a read-modify-write is conditioned on.
+type cellItem struct {
+	PK string           `dynamo:"pk,hash"`
+	SK string           `dynamo:"sk,range"`
+	H  string           `dynamo:"h"`
+	V  map[string]int64 `dynamo:"v"`
+}
+
+func newCellItem(k Key, v map[string]int64) cellItem {
+	canon := make(map[string]int64, len(v))
+	for name, x := range v {
+		if x != 0 {
+			canon[name] = x
+		}
+	}
+	return cellItem{PK: k.PK, SK: k.SK, H: cellDigest(canon), V: canon}
+}
+
+// cellDigest is a digest of the values in key order.
+func cellDigest(v map[string]int64) string {
+	names := make([]string, 0, len(v))
+	for k := range v {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, k := range names {
+		fmt.Fprintf(h, "%s=%d\n", k, v[k])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// Contributor turns the replacement of an interaction version into rollup
+// changes: the new version's contribution less the old one's (old is nil
+// for a first write). Because the changes join the same TransactWriteItems
+// as the row, a count moves exactly when the row does, and a replay, which
+// writes nothing, moves nothing.
+type Contributor interface {
+	Deltas(old, new *domain.Interaction) []Cell
+}
+
+// addCellWrites merges deltas per cell, reads the cells they touch
+// (consistently), and adds to tx one conditional Put or Delete per cell
+// that changes, conditioned on the digest it read: a concurrent writer of
+// the same cell makes the transaction fail and the upsert start over from
+// its reads. Read-modify-write rather than ADD keeps the stored form
+// canonical (no zero counters, no empty cells), so a rebuild can reproduce
+// it byte for byte.
+func (s *Store) addCellWrites(ctx context.Context, tx *dynamo.WriteTx, t Tenant, deltas []Cell) (int, error) {
+	type change struct {
+		key  Key
+		vals map[string]int64
+	}
+	byKey := map[Key]*change{}
+	var order []Key
+	for i := range deltas {
+		k := deltas[i].Key(t)
+		c := byKey[k]
+		if c == nil {
+			c = &change{key: k, vals: map[string]int64{}}
+			byKey[k] = c
+			order = append(order, k)
+		}
+		for name, d := range deltas[i].Vals {
+			c.vals[name] += d
+		}
+	}
+	var keys []Key
+	for _, k := range order {
+		if nonZero(byKey[k].vals) {
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) == 0 {
+		return 0, nil
+	}
+	sortKeys(keys)
+	cur, err := s.getCells(ctx, keys)
+	if err != nil {
+		return 0, err
+	}
+	for _, k := range keys {
+		old, exists := cur[k]
+		v := make(map[string]int64, len(old.V)+len(byKey[k].vals))
+		for name, x := range old.V {
+			v[name] = x
+		}
+		for name, d := range byKey[k].vals {
+			if v[name] += d; v[name] == 0 {
+				delete(v, name)
+			}
+		}
+		switch {
+		case len(v) == 0:
+			tx.Delete(s.table.Delete("pk", k.PK).Range("sk", k.SK).If("'h' = ?", old.H))
+		case exists:
+			tx.Put(s.table.Put(newCellItem(k, v)).If("'h' = ?", old.H))
+		default:
+			tx.Put(s.table.Put(newCellItem(k, v)).If("attribute_not_exists('pk')"))
+		}
+	}
+	return len(keys), nil
+}
+
+func nonZero(v map[string]int64) bool {
+	for _, x := range v {
+		if x != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func sortKeys(keys []Key) {
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].PK != keys[j].PK {
+			return keys[i].PK < keys[j].PK
+		}
+		return keys[i].SK < keys[j].SK
+	})
+}
+
+// getCells reads cells by key, strongly consistent, 100 keys a request.
+func (s *Store) getCells(ctx context.Context, keys []Key) (map[Key]cellItem, error) {
+	out := make(map[Key]cellItem, len(keys))
+	for i := 0; i < len(keys); i += 100 {
+		part := keys[i:min(i+100, len(keys))]
+		ks := make([]dynamo.Keyed, len(part))
+		for j, k := range part {
+			ks[j] = dynamo.Keys{k.PK, k.SK}
+		}
+		var got []cellItem
+		err := s.table.Batch("pk", "sk").Get(ks...).Consistent(true).All(ctx, &got)
+		if err != nil && !errors.Is(err, dynamo.ErrNotFound) {
+			return nil, wrap("read rollup cells", err)
+		}
+		for _, c := range got {
+			out[Key{c.PK, c.SK}] = c
+		}
+	}
+	return out, nil
+}
+
+// CellQuery names the cells of one partition to read: a family's cells of
+// one grain in slots First through Last, which must share a partition (a
+// UTC day of quarter-hours, a UTC month of days).
+type CellQuery struct {
+	Family      string
+	Grain       Grain
+	First, Last time.Time
+}
+
+// QueryCells reads the cells of q, calling fn for each in key order, and
+// returns the read capacity DynamoDB reports consuming.
+func (s *Store) QueryCells(ctx context.Context, t Tenant, q CellQuery, fn func(Cell)) (float64, error) {
+	if t.CellPartition(q.Family, q.Grain, q.First) != t.CellPartition(q.Family, q.Grain, q.Last) {
+		return 0, fmt.Errorf("cell query %s %c %s..%s spans partitions", q.Family, q.Grain, q.First, q.Last)
+	}
+	pk := t.CellPartition(q.Family, q.Grain, q.First)
+	lo, hi := CellBounds(q.Grain, q.First, q.Last)
+	var cc dynamo.ConsumedCapacity
+	it := s.table.Get("pk", pk).Range("sk", dynamo.Between, lo, hi).ConsumedCapacity(&cc).Iter()
+	var item cellItem
+	for it.Next(ctx, &item) {
+		slot, dims, err := parseCellSK(q.Grain, q.First, item.SK)
+		if err != nil {
+			return cc.Total, err
+		}
+		fn(Cell{Family: q.Family, Grain: q.Grain, Slot: slot, Dims: dims, Vals: item.V})
+		item = cellItem{}
+	}
+	return cc.Total, wrap("query rollup cells", it.Err())
+}
+
+// parseCellSK reverses CellKey's sort key, given a slot of the partition.
+func parseCellSK(g Grain, inPartition time.Time, sk string) (time.Time, string, error) {
+	label, dims, ok := strings.Cut(sk, "#")
+	if !ok {
+		return time.Time{}, "", fmt.Errorf("rollup cell sort key %q has no slot", sk)
+	}
+	var slot time.Time
+	var err error
+	if g == Day {
+		slot, err = time.Parse("2006-01-02", label)
+	} else {
+		var hm time.Time
+		hm, err = time.Parse("1504", label)
+		d := Day.Slot(inPartition)
+		slot = d.Add(time.Duration(hm.Hour())*time.Hour + time.Duration(hm.Minute())*time.Minute)
+	}
+	if err != nil {
+		return time.Time{}, "", fmt.Errorf("rollup cell sort key %q: %w", sk, err)
+	}
+	return slot, unpart(dims), nil
+}
+
+// unpart reverses part.
+func unpart(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	return strings.NewReplacer("%23", "#", "%25", "%").Replace(s)
+}
+
+// CellPartitions lists the cell queries that cover every slot of the
+// grain from the slot holding from up to the one holding to-1ms, one per
+// partition.
+func CellPartitions(family string, g Grain, from, to time.Time) []CellQuery {
+	var out []CellQuery
+	for p := g.Slot(from); p.Before(to); {
+		end := minTime(nextPartition(g, p), to)
+		out = append(out, CellQuery{Family: family, Grain: g, First: p, Last: g.Slot(end.Add(-time.Millisecond))})
+		p = end
+	}
+	return out
+}
+
+// nextPartition is the first slot of the partition after the one holding p.
+func nextPartition(g Grain, p time.Time) time.Time {
+	if g == Day {
+		return time.Date(p.Year(), p.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return Day.Slot(p).AddDate(0, 0, 1)
+}
+
+// ReplaceCells makes a family's stored cells in [from, to) (UTC day
+// bounds, both grains) exactly want: cells that differ are written, cells
+// not in want are deleted, equal ones are left alone. It is admin tooling
+// (the rebuild command), not transactional: run it while no interaction
+// of those days is being ingested, or run it again.
+func (s *Store) ReplaceCells(ctx context.Context, t Tenant, family string, from, to time.Time, want []Cell) (written, deleted int, err error) {
+	wanted := make(map[Key]cellItem, len(want))
+	for i := range want {
+		if want[i].Family != family {
+			return 0, 0, fmt.Errorf("replace cells of %s: got a %s cell", family, want[i].Family)
+		}
+		k := want[i].Key(t)
+		if _, dup := wanted[k]; dup {
+			return 0, 0, fmt.Errorf("replace cells: %s/%s twice", k.PK, k.SK)
+		}
+		if nonZero(want[i].Vals) {
+			wanted[k] = newCellItem(k, want[i].Vals)
+		}
+	}
+	var puts []any
+	var dels []dynamo.Keyed
+	seen := map[Key]bool{}
+	for _, g := range []Grain{Quarter, Day} {
+		for _, q := range CellPartitions(family, g, from, to) {
+			pk := t.CellPartition(family, g, q.First)
+			lo, hi := CellBounds(g, q.First, q.Last)
+			var have []cellItem
+			if err := s.table.Get("pk", pk).Range("sk", dynamo.Between, lo, hi).Consistent(true).All(ctx, &have); err != nil {
+				return 0, 0, wrap("read rollup cells", err)
+			}
+			for _, c := range have {
+				k := Key{c.PK, c.SK}
+				seen[k] = true
+				w, ok := wanted[k]
+				switch {
+				case !ok:
+					dels = append(dels, dynamo.Keys{k.PK, k.SK})
+				case w.H != c.H:
+					puts = append(puts, w)
+				}
+			}
+		}
+	}
+	var fresh []Key
+	for k := range wanted {
+		if !seen[k] {
+			fresh = append(fresh, k)
+		}
+	}
+	sortKeys(fresh)
+	for _, k := range fresh {
+		puts = append(puts, wanted[k])
+	}
+	if err := s.batchPut(ctx, puts); err != nil {
+		return 0, 0, err
+	}
+	return len(puts), len(dels), s.batchDelete(ctx, dels)
+}
+
+// batchDelete deletes items 25 to a request, a few requests at a time.
+func (s *Store) batchDelete(ctx context.Context, keys []dynamo.Keyed) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(4)
+	for i := 0; i < len(keys); i += 25 {
+		part := keys[i:min(i+25, len(keys))]
+		g.Go(func() error {
+			_, err := s.table.Batch("pk", "sk").Write().Delete(part...).Run(gctx)
+			return wrap("batch delete", err)
+		})
+	}
+	return g.Wait()
+}
+
+// EachRow calls fn with every interaction whose row is in the UTC days
+// [from, to), media by media and day by day: the rows are what rollups
+// are rebuilt from.
+func (s *Store) EachRow(ctx context.Context, t Tenant, from, to time.Time, fn func(*domain.Interaction) error) error {
+	for d := Day.Slot(from); d.Before(to); d = d.AddDate(0, 0, 1) {
+		for _, m := range domain.AllMedia {
+			it := s.table.Get("pk", t.RowPartition(m, domain.UTCDay(d))).Iter()
+			var row rowItem
+			for it.Next(ctx, &row) {
+				in := row.Interaction
+				if err := fn(&in); err != nil {
+					return err
+				}
+				row = rowItem{}
+			}
+			if err := it.Err(); err != nil {
+				return wrap("read rows", err)
+			}
+		}
+	}
+	return nil
+}

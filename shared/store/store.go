@@ -142,3 +142,9 @@ func wrap(op string, err error) error {
 	}
 	return fmt.Errorf("%s: %w", op, err)
 }
+
+// WithoutContributors is the same table without rollup contributors: bulk
+// loads write rows with batched writes and rebuild the rollups after.
+func (s *Store) WithoutContributors() *Store {
+	return &Store{client: s.client, db: s.db, table: s.table}
+}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/period"
-	"github.com/rastro-cc/rastro/shared/tracking"
 )
 
 // Envelope is what every aggregate response carries besides its rows.
@@ -99,7 +98,7 @@ func NewDrill(r period.Range, media []domain.Media, filters func(m domain.Media)
 		// final status; the tracking report's defaults (closed, completed)
 		// are switched off.
 		q.Set("state", "all")
-		if tracking.Applies("serviceStatus", m) {
+		if Applies("serviceStatus", m) {
 			q.Set("serviceStatus", "all")
 		}
 		d.Base[m] = q.Encode()
@@ -163,4 +162,10 @@ func Percent(x, n int64) float64 {
 		return 0
 	}
 	return float64((x*1000+n/2)/n) / 10
+}
+
+// Column names a field of a report's rows, with its header.
+type Column struct {
+	Key    string `json:"key"`
+	Header string `json:"header"`
 }

@@ -52,30 +52,30 @@ const (
 
 // Counter names.
 const (
-	N          = "n"      // interactions
-	Completed  = "done"   // final status service_completed
-	Transfer   = "xfer"   // final status service_transferred
-	HandleSum  = "hdl"    // Σ handle
-	HandleN    = "hdlN"   // interactions with a handle time
-	AFRTSum    = "afrt"   // Σ first response time
-	AFRTN      = "afrtN"  //
-	ARTSum     = "art"    // Σ ART × responses: ART re-averages exactly
-	ARTN       = "artN"   // Σ responses of interactions with an ART
-	APTSum     = "apt"    // Σ productive time
-	APTN       = "aptN"   //
-	AUTSum     = "aut"    // Σ unproductive time
-	AUTN       = "autN"   //
-	CSATSum    = "csat"   // Σ rating
-	CSATN      = "csatN"  // rated interactions
-	Answered   = "ans"    // voiceStatus answered
-	AbandonIVR = "abIvr"  // voiceStatus abandoned, never queued
-	AbandonQ   = "abQ"    // voiceStatus abandoned after queueing
-	WaitSum    = "wait"   // Σ wait
-	WaitN      = "waitN"  // interactions with a wait (voice)
-	Supported  = "sup"    // supported conversations (responded to by an agent)
-	SupportSum = "supt"   // Σ support time of supported conversations
-	SLAPrefix  = "w"      // w<m>: supported conversations whose wait rounds up to m minutes (w1441: more than a day)
-	ContactPfx = "c:"     // c:<contact key>: interactions of that contact (distinct contacts)
+	N          = "n"     // interactions
+	Completed  = "done"  // final status service_completed
+	Transfer   = "xfer"  // final status service_transferred
+	HandleSum  = "hdl"   // Σ handle
+	HandleN    = "hdlN"  // interactions with a handle time
+	AFRTSum    = "afrt"  // Σ first response time
+	AFRTN      = "afrtN" //
+	ARTSum     = "art"   // Σ ART × responses: ART re-averages exactly
+	ARTN       = "artN"  // Σ responses of interactions with an ART
+	APTSum     = "apt"   // Σ productive time
+	APTN       = "aptN"  //
+	AUTSum     = "aut"   // Σ unproductive time
+	AUTN       = "autN"  //
+	CSATSum    = "csat"  // Σ rating
+	CSATN      = "csatN" // rated interactions
+	Answered   = "ans"   // voiceStatus answered
+	AbandonIVR = "abIvr" // voiceStatus abandoned, never queued
+	AbandonQ   = "abQ"   // voiceStatus abandoned after queueing
+	WaitSum    = "wait"  // Σ wait
+	WaitN      = "waitN" // interactions with a wait (voice)
+	Supported  = "sup"   // supported conversations (responded to by an agent)
+	SupportSum = "supt"  // Σ support time of supported conversations
+	SLAPrefix  = "w"     // w<m>: supported conversations whose wait rounds up to m minutes (w1441: more than a day)
+	ContactPfx = "c:"    // c:<contact key>: interactions of that contact (distinct contacts)
 )
 
 // maxSLAMinutes is the largest "responded within X minutes" threshold a

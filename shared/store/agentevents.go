@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"time"
 
 	"github.com/rastro-cc/rastro/shared/domain"
 )
@@ -27,4 +28,24 @@ func (s *Store) PutAgentEvent(ctx context.Context, t Tenant, e domain.AgentEvent
 		return 0, wrap("put agent event", err)
 	}
 	return Written, nil
+}
+
+// EachAgentEvent calls fn with every agent event at an instant in
+// [from, to), day partition by day partition, in agent then time order
+// within a day.
+func (s *Store) EachAgentEvent(ctx context.Context, t Tenant, from, to time.Time, fn func(domain.AgentEvent)) error {
+	for d := Day.Slot(from); d.Before(to); d = d.AddDate(0, 0, 1) {
+		it := s.table.Get("pk", t.AgentEventPartition(domain.UTCDay(d))).Iter()
+		var item agentEventItem
+		for it.Next(ctx, &item) {
+			if !item.At.Before(from) && item.At.Before(to) {
+				fn(item.AgentEvent)
+			}
+			item = agentEventItem{}
+		}
+		if err := it.Err(); err != nil {
+			return wrap("read agent events", err)
+		}
+	}
+	return nil
 }

@@ -70,6 +70,23 @@ func (e *expr) containsAny(attr string, vals []string) {
 	e.and(or(terms))
 }
 
+// exists and missing test whether the attribute is present at all.
+func (e *expr) exists(attr string) string  { return "attribute_exists(" + e.path(attr) + ")" }
+func (e *expr) missing(attr string) string { return "attribute_not_exists(" + e.path(attr) + ")" }
+
+// flag: nil adds nothing; true means the BOOL attribute is true; false
+// means it is not true, which includes a missing attribute or parent map
+// (a plain "= false" would drop those rows).
+func (e *expr) flag(attr string, want *bool) {
+	switch {
+	case want == nil:
+	case *want:
+		e.and(e.path(attr) + " = " + e.value(&types.AttributeValueMemberBOOL{Value: true}))
+	default:
+		e.and("(" + e.missing(attr) + " OR " + e.path(attr) + " = " + e.value(&types.AttributeValueMemberBOOL{Value: false}) + ")")
+	}
+}
+
 func or(terms []string) string {
 	if len(terms) == 1 {
 		return terms[0]
@@ -94,7 +111,8 @@ const (
 func (e *expr) tooLarge() error {
 	c := e.condition()
 	ops := strings.Count(c, " OR ") + strings.Count(c, " AND ") + strings.Count(c, "contains(") +
-		strings.Count(c, " IN (") + strings.Count(c, " = ") + strings.Count(c, ", ")
+		strings.Count(c, " IN (") + strings.Count(c, " = ") + strings.Count(c, ", ") +
+		strings.Count(c, " <= ") + strings.Count(c, "attribute_exists(") + strings.Count(c, "attribute_not_exists(")
 	if len(c) > maxExprBytes-200 || ops > maxExprOps-10 {
 		return domain.FieldErr(domain.CodeBadRequest, "filters", "the filters together are too many for one query; give fewer values")
 	}

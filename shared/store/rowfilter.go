@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
@@ -34,7 +35,29 @@ type RowFilter struct {
 	DID               string               // substring of the DID
 	Disposition       string               // disposition code, exact
 	Agent             string               // substring of any agent's name, case- and accent-insensitive
+
+	// Drill-down filters: an aggregate report (IVR, agents, conversation
+	// statistics) links each of its numbers to the list of interactions
+	// behind it, so each one states exactly the condition that report
+	// counts by, over the same stored attribute.
+	FinalAgents     []string        // any of: the final agent's id (agent.id); AgentIDsAny also matches earlier legs
+	MenuPaths       []string        // any of: session.menuPath, the IVR the call went through
+	AbandonedIn     string          // AbandonedInIVR or AbandonedInQueue: abandoned calls, split by whether they reached a queue
+	Categories      []string        // any of: conversation.category
+	SupportType     string          // conversation.supportType, exact
+	Assigned        *bool           // conversation.assigned is true (false: is not true, including absent)
+	Completed       *bool           // conversation.completed, as Assigned
+	Supported       *bool           // conversation.supported, as Assigned
+	RespondedWithin domain.Duration // non-zero: supported, and wait at most this long (no wait attribute counts as 0)
+	Rated           *bool           // a CSAT rating exists (csat.rating)
 }
+
+// Where an abandoned call was abandoned: the queued instant is what tells
+// a caller who hung up in the IVR from one who hung up waiting in a queue.
+const (
+	AbandonedInIVR   = "ivr"
+	AbandonedInQueue = "queue"
+)
 
 // Empty reports whether the filter can match nothing at all without
 // reading: a queue scope with no queues.
@@ -101,6 +124,54 @@ func (f *RowFilter) compile(e *expr) {
 	}
 	if f.Agent != "" {
 		e.containsAny("xAgents", []string{Fold(f.Agent)})
+	}
+	f.compileDrillDown(e)
+}
+
+// compileDrillDown adds the drill-down terms. Flags compare with the
+// stored BOOL; "not true" also matches a row without the attribute (no
+// conversation, or one written before the flag existed), since an
+// aggregate counts such a row as not assigned/done/supported.
+func (f *RowFilter) compileDrillDown(e *expr) {
+	if len(f.FinalAgents) > 0 {
+		e.in("agent.id", f.FinalAgents)
+	}
+	if len(f.MenuPaths) > 0 {
+		e.in("session.menuPath", f.MenuPaths)
+	}
+	switch f.AbandonedIn {
+	case AbandonedInIVR:
+		e.eq("voiceStatus", string(domain.VoiceAbandoned))
+		e.and(e.missing("queued"))
+	case AbandonedInQueue:
+		e.eq("voiceStatus", string(domain.VoiceAbandoned))
+		e.and(e.exists("queued"))
+	}
+	if len(f.Categories) > 0 {
+		e.in("conversation.category", f.Categories)
+	}
+	if f.SupportType != "" {
+		e.eq("conversation.supportType", f.SupportType)
+	}
+	e.flag("conversation.assigned", f.Assigned)
+	e.flag("conversation.completed", f.Completed)
+	e.flag("conversation.supported", f.Supported)
+	if f.RespondedWithin > 0 {
+		// Only a supported conversation was responded to at all. wait is
+		// stored as a number of milliseconds (domain.Duration has no
+		// marshaler of its own), so the bound is compared in ms; a row
+		// without it had no measured wait, which the aggregate counts as 0.
+		supported := true
+		e.flag("conversation.supported", &supported)
+		w := e.path("wait")
+		e.and("(" + e.missing("wait") + " OR " + w + " <= " + e.value(&types.AttributeValueMemberN{Value: strconv.FormatInt(f.RespondedWithin.Millis(), 10)}) + ")")
+	}
+	if f.Rated != nil {
+		if *f.Rated {
+			e.and(e.exists("csat.rating"))
+		} else {
+			e.and(e.missing("csat.rating"))
+		}
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
 	"github.com/rastro-cc/rastro/infra/localaws"
 	"github.com/rastro-cc/rastro/shared/cursor"
 	"github.com/rastro-cc/rastro/shared/domain"
@@ -23,6 +25,8 @@ type env struct {
 	st     *store.Store
 	tenant store.Tenant
 	svc    *tracking.Service
+	client *dynamodb.Client // for items older code may have written
+	table  string
 }
 
 func newEnv(tb testing.TB, zone string, now time.Time) *env {
@@ -46,7 +50,7 @@ func newEnv(tb testing.TB, zone string, now time.Time) *env {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	return &env{st: st, tenant: tenant, svc: &tracking.Service{Store: st, Cursors: signer, Now: func() time.Time { return now }}}
+	return &env{st: st, tenant: tenant, svc: &tracking.Service{Store: st, Cursors: signer, Now: func() time.Time { return now }}, client: client, table: name}
 }
 
 // load stores interactions with the batched first-load path.

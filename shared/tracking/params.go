@@ -49,6 +49,10 @@ const (
 	MaxDays      = 366
 	maxValues    = 100 // values of the multi-valued filters together
 	maxText      = 256
+	// respondedWithin takes at most a day of minutes: a response-time
+	// band longer than that asks "was it responded to", which supported
+	// answers.
+	maxRespondedWithin = 24 * 60
 )
 
 var params = []param{
@@ -137,6 +141,37 @@ var params = []param{
 	{name: "did", media: phoneLines, set: func(r *Request, v []string) error { r.Filter.DID = v[0]; return nil }},
 	{name: "disposition", set: func(r *Request, v []string) error { r.Filter.Disposition = v[0]; return nil }},
 	{name: "agent", set: func(r *Request, v []string) error { return setName(&r.Filter.Agent, v[0]) }},
+	// Drill-down filters: the aggregate reports (IVR, agents, conversation
+	// statistics, tags) link every number to the interactions behind it, so
+	// each filter is exactly the condition one of them counts by, offered
+	// on the media where that report exists. finalAgents is the agent who
+	// closed the interaction, the one agent reports credit; agents keeps
+	// matching any leg's.
+	{name: "finalAgents", multi: true, set: func(r *Request, v []string) error { r.Filter.FinalAgents = v; return nil }},
+	{name: "ivr", media: voiceOnly, multi: true, set: func(r *Request, v []string) error { r.Filter.MenuPaths = v; return nil }},
+	{name: "abandonedIn", media: voiceOnly, set: func(r *Request, v []string) error {
+		w, err := oneOf(v[0], map[string]string{"ivr": store.AbandonedInIVR, "queue": store.AbandonedInQueue})
+		r.Filter.AbandonedIn = w
+		return err
+	}},
+	{name: "category", media: textMedia, multi: true, set: func(r *Request, v []string) error { r.Filter.Categories = v; return nil }},
+	{name: "supportType", media: textMedia, set: func(r *Request, v []string) error {
+		_, err := oneOf(v[0], map[string]bool{"message": true, "comment": true})
+		r.Filter.SupportType = v[0]
+		return err
+	}},
+	{name: "assigned", media: textMedia, set: func(r *Request, v []string) error { return setYesNo(&r.Filter.Assigned, v[0]) }},
+	{name: "done", media: textMedia, set: func(r *Request, v []string) error { return setYesNo(&r.Filter.Completed, v[0]) }},
+	{name: "supported", media: textMedia, set: func(r *Request, v []string) error { return setYesNo(&r.Filter.Supported, v[0]) }},
+	{name: "respondedWithin", media: textMedia, set: func(r *Request, v []string) error {
+		n, err := strconv.Atoi(v[0])
+		if err != nil || n < 1 || n > maxRespondedWithin {
+			return fmt.Errorf("must be a whole number of minutes from 1 to %d (got %q)", maxRespondedWithin, domain.Clip(v[0]))
+		}
+		r.Filter.RespondedWithin = domain.Duration(time.Duration(n) * time.Minute / time.Millisecond)
+		return nil
+	}},
+	{name: "rated", set: func(r *Request, v []string) error { return setYesNo(&r.Filter.Rated, v[0]) }},
 	{name: "state", set: func(r *Request, v []string) error {
 		st, err := oneOf(v[0], states)
 		r.Filter.States = st
@@ -219,6 +254,15 @@ func setClock(dst **period.Clock, prec *time.Duration, s string) error {
 		*prec = p
 	}
 	return nil
+}
+
+// setYesNo sets a flag filter from yes or no.
+func setYesNo(dst **bool, s string) error {
+	b, err := oneOf(s, map[string]bool{"yes": true, "no": false})
+	if err == nil {
+		*dst = &b
+	}
+	return err
 }
 
 // setName sets a name search, which must keep something to search for

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -25,9 +26,21 @@ var seedMedia = map[string][]domain.Media{
 	"serviceStatus": {"whatsapp", "chat", "sms", "instagram", "facebook", "telegram", "webchat", "reclameaqui"},
 	"email":         {"email"},
 	"phone":         {"voice", "chat", "whatsapp", "sms", "reclameaqui", "email"},
-	"channel":       {"whatsapp", "chat", "email", "sms", "instagram", "facebook", "telegram", "webchat", "reclameaqui"},
+	"channel":       textMediaNames,
 	"did":           {"voice", "sms", "whatsapp"},
+	// The drill-down filters: where the aggregate report each one serves
+	// exists (IVR: voice; conversation statistics: the text media).
+	"ivr":             {"voice"},
+	"abandonedIn":     {"voice"},
+	"category":        textMediaNames,
+	"supportType":     textMediaNames,
+	"assigned":        textMediaNames,
+	"done":            textMediaNames,
+	"supported":       textMediaNames,
+	"respondedWithin": textMediaNames,
 }
+
+var textMediaNames = []domain.Media{"whatsapp", "chat", "email", "sms", "instagram", "facebook", "telegram", "webchat", "reclameaqui"}
 
 // sample is a valid value of every parameter but media.
 var sample = map[string]string{
@@ -37,6 +50,9 @@ var sample = map[string]string{
 	"services": "Support", "protocol": "2025-03-17-13-20-45", "externalContactId": "X-1", "externalProtocol": "Z9",
 	"userTags": "senior", "contact": "José", "queue": "sales", "channel": "Acme Page", "did": "551130001000",
 	"disposition": "resolved", "agent": "mar", "state": "all", "sort": "asc", "limit": "10", "cursor": "x.y",
+	"finalAgents": "a1,a2", "ivr": "Support,Billing", "abandonedIn": "queue", "category": "Complaint,Praise",
+	"supportType": "comment", "assigned": "yes", "done": "no", "supported": "yes", "respondedWithin": "1440",
+	"rated": "no",
 }
 
 // Every filter × every media: accepted where the seed shows it, else a 400
@@ -126,6 +142,26 @@ func TestParseErrors(t *testing.T) {
 		{"phone letters", "media=voice&phone=call-me", "phone", domain.CodeBadRequest},
 		{"phone short", "media=voice&phone=12", "phone", domain.CodeBadRequest},
 		{"bad portfolio", "media=voice&portfolio=maybe", "portfolio", domain.CodeBadRequest},
+		{"final agents empty value", "media=voice&finalAgents=a1,,a2", "finalAgents", domain.CodeBadRequest},
+		{"final agents too many", "media=voice&finalAgents=" + manyValues(101), "finalAgents", domain.CodeBadRequest},
+		{"final agents and agents over 100", "media=voice&agents=" + manyValues(60) + "&finalAgents=" + manyValues(41), "finalAgents", domain.CodeBadRequest},
+		{"ivr empty", "media=voice&ivr=", "ivr", domain.CodeBadRequest},
+		{"ivr control character", "media=voice&ivr=Sup%01port", "ivr", domain.CodeBadRequest},
+		{"abandoned in bot", "media=voice&abandonedIn=bot", "abandonedIn", domain.CodeBadRequest},
+		{"abandoned in twice", "media=voice&abandonedIn=ivr&abandonedIn=queue", "abandonedIn", domain.CodeBadRequest},
+		{"category empty value", "media=chat&category=Complaint,%20", "category", domain.CodeBadRequest},
+		{"category too long", "media=chat&category=" + strings.Repeat("x", 257), "category", domain.CodeBadRequest},
+		{"bad support type", "media=chat&supportType=post", "supportType", domain.CodeBadRequest},
+		{"support type case", "media=chat&supportType=Message", "supportType", domain.CodeBadRequest},
+		{"bad assigned", "media=chat&assigned=true", "assigned", domain.CodeBadRequest},
+		{"bad done", "media=chat&done=1", "done", domain.CodeBadRequest},
+		{"bad supported", "media=chat&supported=YES", "supported", domain.CodeBadRequest},
+		{"responded within 0", "media=chat&respondedWithin=0", "respondedWithin", domain.CodeBadRequest},
+		{"responded within a day and a minute", "media=chat&respondedWithin=1441", "respondedWithin", domain.CodeBadRequest},
+		{"responded within negative", "media=chat&respondedWithin=-5", "respondedWithin", domain.CodeBadRequest},
+		{"responded within fraction", "media=chat&respondedWithin=1.5", "respondedWithin", domain.CodeBadRequest},
+		{"responded within words", "media=chat&respondedWithin=ten", "respondedWithin", domain.CodeBadRequest},
+		{"bad rated", "media=voice&rated=maybe", "rated", domain.CodeBadRequest},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -204,6 +240,23 @@ func TestParseDefaultsAndScope(t *testing.T) {
 				t.Fatalf("%v %v", r.Filter.AgentIDsAny, err)
 			}
 		}},
+		{"responded within, in stored milliseconds", "media=chat&respondedWithin=5", admin, func(t *testing.T, r *Request, err error) {
+			if err != nil || r.Filter.RespondedWithin.Millis() != 300000 {
+				t.Fatalf("%v %v", r.Filter.RespondedWithin, err)
+			}
+		}},
+		{"flags yes and no", "media=chat&assigned=no&done=yes&rated=no", admin, func(t *testing.T, r *Request, err error) {
+			f := r.Filter
+			if err != nil || f.Assigned == nil || *f.Assigned || f.Completed == nil || !*f.Completed || f.Rated == nil || *f.Rated || f.Supported != nil {
+				t.Fatalf("%+v %v", f, err)
+			}
+		}},
+		{"drill-down values", "media=voice&finalAgents=b,a&ivr=Sales&abandonedIn=ivr", admin, func(t *testing.T, r *Request, err error) {
+			f := r.Filter
+			if err != nil || strings.Join(f.FinalAgents, ",") != "a,b" || f.AgentIDsAny != nil || strings.Join(f.MenuPaths, ",") != "Sales" || f.AbandonedIn != "ivr" {
+				t.Fatalf("%+v %v", f, err)
+			}
+		}},
 		{"time window", "media=voice&timeFrom=22:00&timeTo=06:00", admin, func(t *testing.T, r *Request, err error) {
 			if err != nil || r.Range.Window == nil || r.Range.Window.From.String() != "22:00:00" || r.Range.Window.ToPrec != time.Minute {
 				t.Fatalf("%+v %v", r.Range.Window, err)
@@ -236,9 +289,42 @@ func TestScope(t *testing.T) {
 	}
 	for _, other := range []string{"media=chat&from=2026-11-01&agents=a", "media=voice&from=2026-11-02&agents=a",
 		"media=voice&from=2026-11-01&agents=b", "media=voice&from=2026-11-01&agents=a&sort=asc",
-		"media=voice&from=2026-11-01&agents=a&zone=UTC", "media=voice&from=2026-11-01&agents=a&timeFrom=08:00"} {
+		"media=voice&from=2026-11-01&agents=a&zone=UTC", "media=voice&from=2026-11-01&agents=a&timeFrom=08:00",
+		"media=voice&from=2026-11-01&finalAgents=a", "media=voice&from=2026-11-01&agents=a&ivr=Sales",
+		"media=voice&from=2026-11-01&agents=a&abandonedIn=ivr", "media=voice&from=2026-11-01&agents=a&rated=yes"} {
 		if parse(other) == base {
 			t.Errorf("%s has the same scope", other)
 		}
 	}
+	// Every value of a drill-down filter is a different list, so a
+	// different scope: a cursor of one must not page another.
+	text := []string{"media=chat&from=2026-11-01",
+		"media=chat&from=2026-11-01&category=A", "media=chat&from=2026-11-01&category=B",
+		"media=chat&from=2026-11-01&supportType=message", "media=chat&from=2026-11-01&supportType=comment",
+		"media=chat&from=2026-11-01&assigned=yes", "media=chat&from=2026-11-01&assigned=no",
+		"media=chat&from=2026-11-01&done=yes", "media=chat&from=2026-11-01&done=no",
+		"media=chat&from=2026-11-01&supported=yes", "media=chat&from=2026-11-01&supported=no",
+		"media=chat&from=2026-11-01&respondedWithin=1", "media=chat&from=2026-11-01&respondedWithin=2",
+		"media=chat&from=2026-11-01&rated=yes", "media=chat&from=2026-11-01&rated=no",
+		"media=voice&from=2026-11-01&abandonedIn=ivr", "media=voice&from=2026-11-01&abandonedIn=queue",
+		"media=voice&from=2026-11-01&ivr=A", "media=voice&from=2026-11-01&ivr=A,B",
+		"media=voice&from=2026-11-01&finalAgents=a", "media=voice&from=2026-11-01&agents=a",
+	}
+	seen := map[string]string{}
+	for _, q := range text {
+		sc := parse(q)
+		if prev, ok := seen[sc]; ok {
+			t.Errorf("%s has the scope of %s", q, prev)
+		}
+		seen[sc] = q
+	}
+}
+
+// manyValues is n distinct comma-separated values.
+func manyValues(n int) string {
+	v := make([]string, n)
+	for i := range v {
+		v[i] = "v" + strconv.Itoa(i)
+	}
+	return strings.Join(v, ",")
 }

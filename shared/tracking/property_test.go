@@ -34,6 +34,12 @@ var (
 	dids         = []string{"551130001000", "551130002000"}
 	finals       = []domain.FinalStatus{domain.StatusServiceCompleted, domain.StatusServiceTransferred, domain.StatusAbandoned, domain.StatusDequeued}
 	voiceStats   = []domain.VoiceStatus{domain.VoiceAnswered, domain.VoiceAbandoned, domain.VoiceVoicemail, domain.VoiceNotAnswered}
+	agentIDs     = []string{"a1", "a2", "a3", "a4", "a5"}
+	menuPaths    = []string{"Main", "Support", "Billing"}
+	categories   = []string{"Complaint", "Praise", "Question"}
+	// withinMinutes are the respondedWithin values drawn; waits are drawn
+	// at and one millisecond either side of each bound.
+	withinMinutes = []int{1, 2, 5}
 )
 
 func pick[T any](r *rand.Rand, s []T) T { return s[r.IntN(len(s))] }
@@ -62,7 +68,7 @@ func randomInteraction(r *rand.Rand, i int, from time.Time, span time.Duration) 
 		start = from.Add(span / 2).Truncate(time.Second)
 	}
 	m := pick(r, propMedia)
-	agentID := pick(r, []string{"a1", "a2", "a3", "a4", "a5"})
+	agentID := pick(r, agentIDs)
 	fin := start.Add(time.Duration(1+r.IntN(600)) * time.Second)
 	in := domain.Interaction{
 		ID: fmt.Sprintf("i%04d", i), Media: m, Updated: fin, Start: start, Finished: &fin,
@@ -95,24 +101,68 @@ func randomInteraction(r *rand.Rand, i int, from time.Time, span time.Duration) 
 	case domain.MediaEmail:
 		in.Contact.Email = pick(r, emails)
 	}
-	if r.IntN(4) == 0 { // transferred: an earlier leg with another agent and service
-		other := pick(r, []string{"a1", "a2", "a3", "a4", "a5"})
+	if r.IntN(3) == 0 { // transferred: an earlier leg with another agent and service
+		other := pick(r, agentIDs)
 		legEnd := start.Add(time.Second)
 		in.Legs = []domain.Leg{
 			{Seq: 1, AgentID: other, AgentName: agentNames[other], Service: pick(r, services), Start: start, End: &legEnd, EndReason: "transferred"},
 			{Seq: 2, AgentID: agentID, AgentName: agentNames[agentID], Service: in.Service, Start: legEnd, End: in.Finished, EndReason: "completed"},
 		}
 	}
+	drillDownFields(r, &in)
 	return in
+}
+
+// drillDownFields varies what the drill-down filters look at: the IVR and
+// the queued instant of calls, the conversation's flags, category and
+// support type (or no conversation at all), the wait at and around each
+// respondedWithin bound, the CSAT rating, and calls no agent took.
+func drillDownFields(r *rand.Rand, in *domain.Interaction) {
+	if r.IntN(2) == 0 {
+		q := in.Start.Add(time.Duration(1+r.IntN(30)) * time.Second)
+		in.Queued = &q
+	}
+	if r.IntN(3) == 0 {
+		in.CSAT = &domain.CSAT{Rating: 1 + r.IntN(4)}
+	}
+	switch n := r.IntN(8); {
+	case n == 0:
+		in.Wait = 0
+	case n == 1:
+		in.Wait = domain.Duration(3*time.Hour/time.Millisecond + time.Duration(r.IntN(1000)))
+	default:
+		in.Wait = domain.Duration(int64(pick(r, withinMinutes))*60000 + int64(r.IntN(3)-1))
+	}
+	switch in.Media {
+	case domain.MediaVoice:
+		if r.IntN(4) > 0 {
+			in.Session = &domain.SessionInfo{MenuPath: pick(r, append(menuPaths, ""))}
+		}
+		if r.IntN(10) == 0 { // abandoned before any agent
+			in.Agent, in.Legs = nil, nil
+		}
+	default:
+		if r.IntN(5) == 0 {
+			in.Conversation = nil
+			return
+		}
+		if in.Conversation == nil {
+			in.Conversation = &domain.Conversation{}
+		}
+		c := in.Conversation
+		c.Category = pick(r, append(categories, ""))
+		c.SupportType = pick(r, []string{"message", "comment", ""})
+		c.Assigned, c.Completed, c.Supported = r.IntN(2) == 0, r.IntN(2) == 0, r.IntN(3) > 0
+	}
 }
 
 // filterValues are the random filter values per parameter, valid for the
 // media given.
-func randomFilters(r *rand.Rand, m domain.Media, q url.Values) {
+func randomFilters(r *rand.Rand, m domain.Media, q url.Values, drillKey string) {
 	options := map[string]func() string{
 		"portfolio":         func() string { return pick(r, []string{"assigned", "unassigned"}) },
 		"tags":              func() string { return list(r, tagPool, 2) },
-		"agents":            func() string { return list(r, []string{"a1", "a2", "a3", "a4", "a5"}, 2) },
+		"agents":            func() string { return list(r, agentIDs, 2) },
 		"services":          func() string { return list(r, services, 2) },
 		"protocol":          func() string { return fmt.Sprintf("P-%d", r.IntN(97)) },
 		"externalContactId": func() string { return pick(r, []string{"X-1", "X-2"}) },
@@ -137,19 +187,78 @@ func randomFilters(r *rand.Rand, m domain.Media, q url.Values) {
 	case domain.MediaEmail:
 		options["email"] = func() string { return pick(r, []string{"ana@example.com", "bruno@example.com.br", "x@y.org"}) }
 	}
-	names := make([]string, 0, len(options))
-	for k := range options {
+	if drillKey == "" {
+		for _, n := range someN(r, sortedKeys(options), r.IntN(3)) {
+			q.Set(n, options[n]())
+		}
+		return
+	}
+	// A drill-down query (an aggregate report's link): its filter, now
+	// and then a second drill-down filter, and at most one other.
+	for _, n := range someN(r, sortedKeys(options), r.IntN(2)) {
+		q.Set(n, options[n]())
+	}
+	drill := drillDownOptions(r, m)
+	if r.IntN(4) == 0 {
+		n := pick(r, sortedKeys(drill))
+		q.Set(n, drill[n]())
+	}
+	name, value, two := strings.Cut(drillKey, "=")
+	if !two {
+		value = drill[name]()
+	}
+	q.Set(name, value)
+}
+
+// drillDownKeys are the drill-down filters, each answer of the two-valued
+// ones apart, taken in turn by the drill-down queries.
+var drillDownKeys = []string{"finalAgents", "rated=yes", "rated=no", "ivr", "abandonedIn=ivr", "abandonedIn=queue",
+	"category", "supportType=message", "supportType=comment", "assigned=yes", "assigned=no", "done=yes", "done=no",
+	"supported=yes", "supported=no", "respondedWithin"}
+
+// drillDownMedia is a media the filter of key applies to.
+func drillDownMedia(r *rand.Rand, key string) domain.Media {
+	name, _, _ := strings.Cut(key, "=")
+	switch name {
+	case "finalAgents", "rated":
+		return pick(r, propMedia)
+	case "ivr", "abandonedIn":
+		return domain.MediaVoice
+	}
+	return pick(r, []domain.Media{domain.MediaChat, domain.MediaEmail})
+}
+
+// drillDownOptions are the random drill-down filter values valid for m.
+func drillDownOptions(r *rand.Rand, m domain.Media) map[string]func() string {
+	yesNo := func() string { return pick(r, []string{"yes", "no"}) }
+	options := map[string]func() string{
+		"finalAgents": func() string { return list(r, agentIDs, 2) },
+		"rated":       yesNo,
+	}
+	if m == domain.MediaVoice {
+		options["ivr"] = func() string { return list(r, menuPaths, 2) }
+		options["abandonedIn"] = func() string { return pick(r, []string{"ivr", "queue"}) }
+		return options
+	}
+	options["category"] = func() string { return list(r, categories, 2) }
+	options["supportType"] = func() string { return pick(r, []string{"message", "comment"}) }
+	options["assigned"], options["done"], options["supported"] = yesNo, yesNo, yesNo
+	options["respondedWithin"] = func() string { return strconv.Itoa(pick(r, withinMinutes)) }
+	return options
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	names := make([]string, 0, len(m))
+	for k := range m {
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	for _, n := range someN(r, names, r.IntN(3)) {
-		q.Set(n, options[n]())
-	}
+	return names
 }
 
 // matches is the report's definition, written directly over the
 // interaction's fields: the brute force the store's answers must equal.
-func matches(in *domain.Interaction, req *tracking.Request) bool {
+func matches(in *domain.Interaction, req *tracking.Request, q url.Values) bool {
 	f := &req.Filter
 	agentIDs, serviceSet, names := []string{}, []string{in.Service}, []string{}
 	if in.Agent != nil {
@@ -225,7 +334,44 @@ func matches(in *domain.Interaction, req *tracking.Request) bool {
 	case f.Agent != "" && !slices.ContainsFunc(names, func(n string) bool { return strings.Contains(fold(n), fold(f.Agent)) }):
 		return false
 	}
-	return true
+	return matchesDrillDown(in, q)
+}
+
+// matchesDrillDown is the drill-down filters' definition, read from the
+// query string itself so the parsing and the unit conversion are checked
+// too: the final agent, the IVR, where a call was abandoned, the
+// conversation's category, support type and flags (a missing conversation
+// is not assigned, done or supported), responded within X minutes
+// (supported and a wait of at most X·60,000 ms) and the CSAT rating.
+func matchesDrillDown(in *domain.Interaction, q url.Values) bool {
+	oneOf := func(name, v string) bool {
+		return !q.Has(name) || slices.Contains(strings.Split(q.Get(name), ","), v)
+	}
+	is := func(name string, v bool) bool { return !q.Has(name) || (q.Get(name) == "yes") == v }
+	var finalAgent, menuPath string
+	if in.Agent != nil {
+		finalAgent = in.Agent.ID
+	}
+	if in.Session != nil {
+		menuPath = in.Session.MenuPath
+	}
+	c := in.Conversation
+	if c == nil {
+		c = &domain.Conversation{}
+	}
+	if a := q.Get("abandonedIn"); a != "" && (in.VoiceStatus != domain.VoiceAbandoned || (in.Queued == nil) != (a == "ivr")) {
+		return false
+	}
+	if w := q.Get("respondedWithin"); w != "" {
+		minutes, _ := strconv.Atoi(w)
+		if !c.Supported || in.Wait.Millis() > int64(minutes)*60000 {
+			return false
+		}
+	}
+	return oneOf("finalAgents", finalAgent) && oneOf("ivr", menuPath) && oneOf("category", c.Category) &&
+		(!q.Has("supportType") || q.Get("supportType") == c.SupportType) &&
+		is("assigned", c.Assigned) && is("done", c.Completed) && is("supported", c.Supported) &&
+		is("rated", in.CSAT != nil)
 }
 
 func digits(s string) string {
@@ -259,9 +405,17 @@ func TestReportEqualsBruteForce(t *testing.T) {
 
 	supervisor := domain.Identity{Tenant: "acme", UserID: "s", Role: domain.RoleSupervisor, Queues: []string{"q1", "q3"}}
 	admin := domain.Identity{Tenant: "acme", UserID: "a", Role: domain.RoleAdmin}
+	checkDrillDownData(t, ins)
+	const queries = 160 // every other one a drill-down query
 	matched, multiPage, empty := 0, 0, 0
-	for n := 0; n < 80; n++ {
+	drill := map[string]*drillUse{}
+	for n := 0; n < queries; n++ {
 		m := pick(r, propMedia)
+		var key string // the drill-down filter this query is about
+		if n%2 == 1 {
+			key = drillDownKeys[(n/2)%len(drillDownKeys)]
+			m = drillDownMedia(r, key)
+		}
 		q := url.Values{"media": {string(m)}}
 		d0 := r.IntN(8)
 		q.Set("from", period.DateOf(first.AddDate(0, 0, d0)).String())
@@ -274,7 +428,7 @@ func TestReportEqualsBruteForce(t *testing.T) {
 			q.Set("sort", "asc")
 		}
 		q.Set("limit", strconv.Itoa(1+r.IntN(40)))
-		randomFilters(r, m, q)
+		randomFilters(r, m, q, key)
 		id := admin
 		if r.IntN(3) == 0 {
 			id = supervisor
@@ -290,7 +444,7 @@ func TestReportEqualsBruteForce(t *testing.T) {
 		}
 		var want []string
 		for i := range ins {
-			if matches(&ins[i], req) {
+			if matches(&ins[i], req, q) {
 				want = append(want, ins[i].ID)
 			}
 		}
@@ -300,6 +454,9 @@ func TestReportEqualsBruteForce(t *testing.T) {
 			t.Fatalf("query %d %s (budget %+v):\n got %d %v\nwant %d %v", n, q.Encode(), e.svc.Budget, len(got), got, len(want), want)
 		}
 		matched += len(want)
+		for _, name := range drillDownNames {
+			countDrillDown(drill, name, ins, req, q, len(want))
+		}
 		if l, _ := strconv.Atoi(q.Get("limit")); len(want) > l {
 			multiPage++
 		}
@@ -309,8 +466,100 @@ func TestReportEqualsBruteForce(t *testing.T) {
 	}
 	// The test means something only if queries match, page and miss.
 	t.Logf("matched %d rows; %d queries paged, %d matched nothing", matched, multiPage, empty)
-	if matched < 600 || multiPage < 15 || empty < 3 || empty > 40 {
+	if matched < 1200 || multiPage < 30 || empty < 6 || empty > 60 {
 		t.Fatalf("the random queries don't exercise the report: matched %d, paged %d, empty %d", matched, multiPage, empty)
+	}
+	// Each drill-down filter must have been drawn, kept rows and dropped
+	// rows the rest of its query would have kept.
+	for _, name := range sortedKeys(drill) {
+		u := drill[name]
+		t.Logf("%s: %d queries, %d matched rows, %d queries where it dropped rows", name, u.queries, u.rows, u.narrowed)
+		if u.rows < 2 || u.narrowed < 2 {
+			t.Errorf("filter %s is not exercised: %+v", name, *u)
+		}
+	}
+	if len(drill) != len(drillDownKeys) {
+		t.Errorf("drill-down filters drawn: %v", sortedKeys(drill))
+	}
+}
+
+var drillDownNames = []string{"finalAgents", "rated", "ivr", "abandonedIn", "category", "supportType", "assigned", "done", "supported", "respondedWithin"}
+
+// drillUse is how one drill-down filter fared in the random queries.
+type drillUse struct{ queries, rows, narrowed int }
+
+// countDrillDown records a query's use of the filter name, if it has it:
+// the rows it matched, and whether the query without the filter matches
+// more.
+func countDrillDown(uses map[string]*drillUse, name string, ins []domain.Interaction, req *tracking.Request, q url.Values, matched int) {
+	if !q.Has(name) {
+		return
+	}
+	key := name // both answers of a two-valued filter are exercised
+	if v := q.Get(name); slices.Contains([]string{"yes", "no", "ivr", "queue", "message", "comment"}, v) {
+		key += "=" + v
+	}
+	u := uses[key]
+	if u == nil {
+		u = &drillUse{}
+		uses[key] = u
+	}
+	u.queries++
+	u.rows += matched
+	without := cloneValues(q)
+	without.Del(name)
+	wider := 0
+	for i := range ins {
+		if matches(&ins[i], req, without) {
+			wider++
+		}
+	}
+	if wider > matched {
+		u.narrowed++
+	}
+}
+
+// checkDrillDownData checks the records reach the edges the drill-down
+// filters must tell apart: a wait of exactly each respondedWithin bound
+// and a millisecond over it on supported conversations, text interactions
+// without a conversation, abandoned calls with and without a queued
+// instant, rated and unrated interactions, and transfers whose earlier
+// agent is not the final one.
+func checkDrillDownData(t *testing.T, ins []domain.Interaction) {
+	t.Helper()
+	count := map[string]int{}
+	for i := range ins {
+		in := &ins[i]
+		c := in.Conversation
+		if in.Media != domain.MediaVoice && c == nil {
+			count["no conversation"]++
+		}
+		if c != nil && c.Supported {
+			for _, x := range withinMinutes {
+				switch in.Wait.Millis() {
+				case int64(x) * 60000:
+					count[fmt.Sprintf("wait %dm exactly", x)]++
+				case int64(x)*60000 + 1:
+					count[fmt.Sprintf("wait %dm + 1ms", x)]++
+				}
+			}
+		}
+		if in.VoiceStatus == domain.VoiceAbandoned {
+			count[fmt.Sprintf("abandoned, queued %v", in.Queued != nil)]++
+		}
+		count[fmt.Sprintf("rated %v", in.CSAT != nil)]++
+		if len(in.Legs) > 1 && in.Agent != nil && in.Legs[0].AgentID != in.Agent.ID {
+			count["earlier agent not final"]++
+		}
+	}
+	want := []string{"no conversation", "abandoned, queued true", "abandoned, queued false", "rated true", "rated false", "earlier agent not final"}
+	for _, x := range withinMinutes {
+		want = append(want, fmt.Sprintf("wait %dm exactly", x), fmt.Sprintf("wait %dm + 1ms", x))
+	}
+	for _, k := range want {
+		if count[k] < 3 {
+			t.Errorf("the records have %d of %q", count[k], k)
+		}
 	}
 }
 

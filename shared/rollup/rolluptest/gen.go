@@ -62,7 +62,7 @@ func Generate(seed uint64, n int, from time.Time, span time.Duration) History {
 		versions := []domain.Interaction{v1}
 		for v := 2; r.IntN(3) == 0 && v <= 3; v++ { // a correction
 			c := randomInteraction(r, v1.ID, from, span, int64(v)) // moved: another start, media, everything
-			if r.IntN(2) == 0 { // in place: another agent, status and rating
+			if r.IntN(2) == 0 {                                    // in place: another agent, status and rating
 				c = versions[len(versions)-1]
 				c.Version, c.Updated = int64(v), c.Updated.Add(time.Hour)
 				if c.Agent != nil {

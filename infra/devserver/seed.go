@@ -19,6 +19,7 @@ import (
 	"github.com/rastro-cc/rastro/infra/demodata"
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/ingest"
+	"github.com/rastro-cc/rastro/shared/rollup"
 	"github.com/rastro-cc/rastro/shared/store"
 )
 
@@ -68,7 +69,9 @@ func Seed(ctx context.Context, st *Stack, c SeedConfig, p *Progress) (bool, erro
 		Seed: c.Seed, Interactions: c.Interactions, End: c.End, Days: c.Days, Zone: zone, RecordingKeys: keys,
 	})
 	p.Total.Store(int64(c.Interactions))
-	svc := &ingest.Service{Store: st.Store, Now: func() time.Time { return c.End }, Workers: 16, ExpectNew: true}
+	// Rows by batched writes, then the rollups rebuilt from them once:
+	// DynamoDB Local runs transactions one at a time.
+	svc := &ingest.Service{Store: st.Store.WithoutContributors(), Now: func() time.Time { return c.End }, Workers: 16, ExpectNew: true}
 
 	var batch []domain.Interaction
 	flush := func() error {
@@ -92,6 +95,9 @@ func Seed(ctx context.Context, st *Stack, c SeedConfig, p *Progress) (bool, erro
 	}
 	if err := flush(); err != nil {
 		return false, fmt.Errorf("seed interactions: %w", err)
+	}
+	if _, err := rollup.Rebuild(ctx, st.Store, t, c.End.AddDate(0, 0, -c.Days-1), c.End, nil); err != nil {
+		return false, fmt.Errorf("seed rollups: %w", err)
 	}
 	if err := seedBatches(ctx, g.AgentEvents(), func(b []domain.AgentEvent) error {
 		_, err := svc.AgentEvents(ctx, t, b)
@@ -142,7 +148,7 @@ func storedByOtherLayout(ctx context.Context, st *Stack, c SeedConfig) (bool, st
 }
 
 // layout fingerprints how the store writes an interaction: the items of
-// one fixed demo interaction, hashed.
+// one fixed demo interaction and its rollup contributions, hashed.
 func layout(tenant string, zone *time.Location) (string, error) {
 	g := demodata.New(demodata.Config{Seed: 1, Interactions: 1, End: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Days: 1, Zone: zone})
 	p, err := store.PrepareInteraction(store.Tenant(tenant), g.Interaction(0))
@@ -153,6 +159,7 @@ func layout(tenant string, zone *time.Location) (string, error) {
 	if err := p.WriteCanonical(h); err != nil {
 		return "", err
 	}
+	fmt.Fprintln(h, rollup.Fingerprint(g.Interaction(0)))
 	return hex.EncodeToString(h.Sum(nil)[:8]), nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/rastro-cc/rastro/infra/localaws"
+	"github.com/rastro-cc/rastro/shared/rollup"
 	"github.com/rastro-cc/rastro/shared/store"
 )
 
@@ -86,7 +87,7 @@ func StartStack(ctx context.Context, o StackOptions) (*Stack, error) {
 			return nil, fmt.Errorf("create bucket %s: %w", b, err)
 		}
 	}
-	st.Store = store.New(st.DB, TableName)
+	st.Store = store.New(st.DB, TableName, rollup.Contributor{})
 	return st, nil
 }
 

@@ -1,6 +1,10 @@
 package rollup
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/store"
 )
@@ -41,4 +45,19 @@ func Contributions(in *domain.Interaction) []store.Cell {
 		})
 	}
 	return out
+}
+
+// Fingerprint digests the cells the interactions contribute to: tooling
+// that keeps rollups built (the dev stack, the benchmark data set) stores
+// it, and rebuilds when a change to the families makes it differ.
+func Fingerprint(ins ...domain.Interaction) string {
+	h := sha256.New()
+	for i := range ins {
+		in := ins[i]
+		in.Normalize()
+		for _, c := range Contributions(&in) {
+			fmt.Fprintf(h, "%s %c %s %s %v\n", c.Family, c.Grain, domain.FormatInstant(c.Slot), c.Dims, c.Vals) // %v prints maps sorted
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8])
 }

@@ -9,6 +9,7 @@ package main
 import (
 	"cmp"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -84,6 +85,9 @@ func run(o benchdata.Options) error {
 		return err
 	}
 	info := db.Info
+	if err := db.EnsureRollups(ctx, os.Stdout); err != nil {
+		return errors.Join(err, db.Close())
+	}
 	saveStart := time.Now()
 	if err := db.Close(); err != nil {
 		return fmt.Errorf("save database: %w", err)

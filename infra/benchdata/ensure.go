@@ -27,6 +27,10 @@ type Options struct {
 	// Without it Ensure refuses: a quick run with a small N must not
 	// silently cost the next benchmark an hour of loading.
 	Replace bool
+	// Write runs DynamoDB Local on a tmpfs working copy even when the
+	// data set is complete, for a caller that will write to it (the
+	// rollups' rebuild): in place, DynamoDB Local syncs every write.
+	Write bool
 }
 
 // Info says what Ensure found and did.
@@ -104,7 +108,7 @@ func Ensure(ctx context.Context, o Options) (*DB, error) {
 		unlock()
 		return nil, refuse(dir, c, fp)
 	}
-	place, inPlace, err := placeFor(dir, fp)
+	place, inPlace, err := placeFor(dir, fp, o.Write)
 	if err == nil {
 		// Until the markers have been read the durable copy can't be
 		// trusted to be complete: a crash from here on must not leave it

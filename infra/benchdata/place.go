@@ -27,13 +27,14 @@ func DefaultDir() (string, error) {
 	return filepath.Join(root, ".bench", "dynamodb"), nil
 }
 
-// placeFor decides where DynamoDB Local runs for the data set fp.
-func placeFor(dir, fp string) (p localaws.DBPlace, inPlace bool, err error) {
+// placeFor decides where DynamoDB Local runs for the data set fp; a
+// writer (Options.Write) always gets a working copy.
+func placeFor(dir, fp string, write bool) (p localaws.DBPlace, inPlace bool, err error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return localaws.DBPlace{}, false, err
 	}
-	if CompleteIn(abs) == fp && exists(filepath.Join(abs, localaws.DBFile)) &&
+	if !write && CompleteIn(abs) == fp && exists(filepath.Join(abs, localaws.DBFile)) &&
 		// A working copy left by a killed load is newer than the durable one.
 		!exists(filepath.Join(localaws.DBWorkDir(abs), localaws.DBFile)) {
 		return localaws.DBPlace{Persist: abs, Work: abs}, true, nil

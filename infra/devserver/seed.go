@@ -148,7 +148,8 @@ func storedByOtherLayout(ctx context.Context, st *Stack, c SeedConfig) (bool, st
 }
 
 // layout fingerprints how the store writes an interaction: the items of
-// one fixed demo interaction and its rollup contributions, hashed.
+// one fixed demo interaction and its rollup contributions, and of one bot
+// session, hashed.
 func layout(tenant string, zone *time.Location) (string, error) {
 	g := demodata.New(demodata.Config{Seed: 1, Interactions: 1, End: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Days: 1, Zone: zone})
 	p, err := store.PrepareInteraction(store.Tenant(tenant), g.Interaction(0))
@@ -160,6 +161,16 @@ func layout(tenant string, zone *time.Location) (string, error) {
 		return "", err
 	}
 	fmt.Fprintln(h, rollup.Fingerprint(g.Interaction(0)))
+	for b := range g.BotSessions() {
+		pb, err := store.PrepareBotSession(store.Tenant(tenant), b)
+		if err != nil {
+			return "", err
+		}
+		if err := pb.WriteCanonical(h); err != nil {
+			return "", err
+		}
+		break
+	}
 	return hex.EncodeToString(h.Sum(nil)[:8]), nil
 }
 

@@ -14,10 +14,12 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
 	"github.com/rastro-cc/rastro/shared/auth"
+	"github.com/rastro-cc/rastro/shared/botreport"
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/history"
 	"github.com/rastro-cc/rastro/shared/httpapi"
 	"github.com/rastro-cc/rastro/shared/ingest"
+	"github.com/rastro-cc/rastro/shared/report/serve"
 	"github.com/rastro-cc/rastro/shared/settings"
 	"github.com/rastro-cc/rastro/shared/tracking"
 )
@@ -42,9 +44,14 @@ func (s *Server) Functions() map[string]http.Handler {
 	rv := auth.Resolver{TrustIngestTenantClaim: true}
 	svc := &ingest.Service{Store: s.Stack.Store}
 	return map[string]http.Handler{
-		"ingest":   ingest.NewHandler(svc, rv),
-		"settings": settings.NewHandler(s.Stack.Store, rv),
-		"tracking": tracking.NewHandler(&tracking.Service{Store: s.Stack.Store, Cursors: devCursors()}, rv),
+		"ingest":        ingest.NewHandler(svc, rv),
+		"settings":      settings.NewHandler(s.Stack.Store, rv),
+		"tracking":      tracking.NewHandler(&tracking.Service{Store: s.Stack.Store, Cursors: devCursors()}, rv),
+		"bot":           botreport.NewHandler(&botreport.Service{Store: s.Stack.Store, Cursors: devCursors()}, rv),
+		"agents":        serve.Handler("agents", s.Stack.Store, rv),
+		"ivr":           serve.Handler("ivr", s.Stack.Store, rv),
+		"conversations": serve.Handler("conversations", s.Stack.Store, rv),
+		"tags":          serve.Handler("tags", s.Stack.Store, rv),
 		"history": history.NewHandler(history.Config{
 			Store: s.Stack.Store, Resolver: rv, Cursors: devCursors(), S3: s.Stack.S3c, MediaBucket: MediaBucket,
 		}),

@@ -30,6 +30,12 @@ var Routes = []Route{
 	{"history", http.MethodGet, "/v1/contacts/{contactKey}/interactions"},
 	{"history", http.MethodGet, "/v1/agents/{agentId}/interactions"},
 	{"tracking", http.MethodGet, "/v1/reports/interactions"},
+	{"bot", http.MethodGet, "/v1/reports/bot-conversations"},
+	{"bot", http.MethodGet, "/v1/bot-sessions/{id}"},
+	{"agents", http.MethodGet, "/v1/reports/agents"},
+	{"ivr", http.MethodGet, "/v1/reports/ivr"},
+	{"conversations", http.MethodGet, "/v1/reports/conversations"},
+	{"tags", http.MethodGet, "/v1/reports/tags"},
 }
 
 // Functions lists the functions that serve routes, sorted.

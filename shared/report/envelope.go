@@ -54,13 +54,13 @@ func minTime(a, b time.Time) time.Time {
 
 // Drill links every number to the tracking-report query listing the
 // interactions behind it. The query of a number is composed, so that a
-// table of hundreds of rows doesn't repeat it hundreds of times:
-//
-//	Path ? Base[media] & row.drill & Metrics[metric].Query
-//
-// for each media in the row's media. A metric whose query doesn't apply
-// to a media (Metrics[metric].Media lists those it does) lists the row's
-// interactions for it; averages list the interactions averaged over.
+// table of hundreds of rows doesn't repeat it hundreds of times: for each
+// media in the row's media, the parameters of Base[media], then the row's
+// drill, then Metrics[metric].Query, a parameter given by a later part
+// replacing the earlier one's (a date row's from/to replace the period's);
+// Query does it. A metric whose query doesn't apply to a media
+// (Metrics[metric].Media lists those it does) lists the row's interactions
+// for it; averages list the interactions averaged over.
 type Drill struct {
 	Path    string                  `json:"path"`
 	Base    map[domain.Media]string `json:"base"`
@@ -109,14 +109,18 @@ func NewDrill(r period.Range, media []domain.Media, filters func(m domain.Media)
 // Query is the complete tracking query of a number: the row's filters,
 // the metric's, for media m.
 func (d *Drill) Query(m domain.Media, row, metric string) string {
-	q := d.Path + "?" + d.Base[m]
-	if row != "" {
-		q += "&" + row
+	parts := []string{d.Base[m], row}
+	if dm, ok := d.Metrics[metric]; ok && (dm.Media == nil || containsMedia(dm.Media, m)) {
+		parts = append(parts, dm.Query)
 	}
-	if dm, ok := d.Metrics[metric]; ok && dm.Query != "" && (dm.Media == nil || containsMedia(dm.Media, m)) {
-		q += "&" + dm.Query
+	q := url.Values{}
+	for _, p := range parts {
+		v, _ := url.ParseQuery(p)
+		for k, x := range v {
+			q[k] = x
+		}
 	}
-	return q
+	return d.Path + "?" + q.Encode()
 }
 
 func containsMedia(list []domain.Media, m domain.Media) bool {

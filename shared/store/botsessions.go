@@ -9,7 +9,8 @@ import (
 )
 
 // botRowItem is a bot session's list item; it carries the protocol
-// lookup key itself, since a session has only that one exact lookup.
+// lookup key itself, since a session has only that one exact lookup, and
+// what the report's contact search compares (botSearch).
 type botRowItem struct {
 	PK     string `dynamo:"pk,hash"`
 	SK     string `dynamo:"sk,range"`
@@ -17,6 +18,7 @@ type botRowItem struct {
 	GSI1PK string `dynamo:"gsi1pk,omitempty"`
 	GSI1SK string `dynamo:"gsi1sk,omitempty"`
 	domain.BotSession
+	ContactFold string `dynamo:"xContact,omitempty"`
 }
 
 // botMetaItem is the session's version record and pointer to its row.
@@ -63,7 +65,7 @@ type botItems struct {
 
 func buildBotItems(t Tenant, b *domain.BotSession, ver string) (*botItems, error) {
 	rk, mk := t.BotRowKey(b), t.BotMetaKey(b.ID)
-	row := botRowItem{PK: rk.PK, SK: rk.SK, Ver: ver, BotSession: *b}
+	row := botRowItem{PK: rk.PK, SK: rk.SK, Ver: ver, BotSession: *b, ContactFold: botSearch(b)}
 	row.Messages = nil
 	if b.Protocol != "" {
 		row.GSI1PK, row.GSI1SK = t.BotProtocolGSI(b.Protocol), startID(b.Start, b.ID)

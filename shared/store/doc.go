@@ -26,11 +26,12 @@
 //	interaction version (upsert)         table  pk = T#t#I#id, sk = META (consistent)          —
 //	by protocol (rows)                   gsi1   gsi1pk = T#t#P#<protocol>, newest first        queue IN (supervisor's)
 //	by external protocol (IDX#X)         gsi1   gsi1pk = T#t#X#<protocol>, newest first        queue IN (supervisor's)
-//	bot session by protocol              gsi1   gsi1pk = T#t#BP#<protocol>                     —
+//	bot sessions by protocol             gsi1   gsi1pk = T#t#BP#<protocol>, sk by start        report filters, channel IN
 //	client history, paged (rows)         gsi2   gsi2pk = T#t#C#<contact key>, sk by start      queue IN (supervisor's)
 //	agent history, paged (rows, IDX#A)   gsi3   gsi3pk = T#t#A#<agent>, sk by start            queue IN (supervisor's)
 //	agent events of a day                table  pk = T#t#S#D#day, sk begins_with <agent>#      —
 //	bot sessions of a channel and day    table  pk = T#t#B#c#D#day, sk between start bounds   report filters
+//	one bot session (or its row)         table  pk = T#t#BS#id, sk = META, then its row        — (report filters)
 //	tenant settings                      table  pk = T#t, sk = SETTINGS                        —
 //
 // The history lookups (lookups.go) answer Summary values whichever item

@@ -17,8 +17,10 @@ import (
 
 // StoredItems returns the items PutPrepared and LoadNew write for p, as
 // DynamoDB items, its version record last.
-func (p *PreparedInteraction) StoredItems() ([]dynamo.Item, error) {
-	all := p.items.all()
+func (p *PreparedInteraction) StoredItems() ([]dynamo.Item, error) { return storedItems(p.items) }
+
+func storedItems(l loadable) ([]dynamo.Item, error) {
+	all := l.all()
 	out := make([]dynamo.Item, len(all))
 	for i, it := range all {
 		av, err := dynamo.MarshalItem(it)
@@ -37,8 +39,13 @@ func (p *PreparedInteraction) ItemCount() int { return len(p.items.all()) }
 // with sorted keys: hashed, it fingerprints the item layout, so tooling
 // that keeps data between runs (the benchmark tenant, make dev's demo
 // tenant) notices when stored data no longer matches the code.
-func (p *PreparedInteraction) WriteCanonical(w io.Writer) error {
-	items, err := p.StoredItems()
+func (p *PreparedInteraction) WriteCanonical(w io.Writer) error { return writeCanonical(w, p.items) }
+
+// WriteCanonical is the bot session's fingerprint of its items.
+func (p *PreparedBotSession) WriteCanonical(w io.Writer) error { return writeCanonical(w, p.items) }
+
+func writeCanonical(w io.Writer, l loadable) error {
+	items, err := storedItems(l)
 	if err != nil {
 		return err
 	}

@@ -77,8 +77,12 @@ func (b PageBudget) withDefaults() PageBudget {
 	return b
 }
 
-// segment is one Query: a partition and inclusive sort-key bounds.
-type segment struct{ pk, lo, hi string }
+// segment is one Query: a partition and inclusive sort-key bounds, of
+// the table or, when ix is set, of that index.
+type segment struct {
+	pk, lo, hi string
+	ix         *index
+}
 
 // sliceHours bounds the time one segment covers. A day partition is read
 // as four slices, so a selective filter reads one day in parallel too.
@@ -87,19 +91,25 @@ const sliceHours = 6
 // segments splits the spans at UTC midnight (a day partition each) and
 // into slices of at most sliceHours, in the query's order.
 func (q *RowQuery) segments(t Tenant) []segment {
+	return daySegments(q.Spans, q.Desc, sliceHours, func(day string) string { return t.RowPartition(q.Media, day) })
+}
+
+// daySegments splits spans at UTC midnight, into the partition of each
+// day, and into slices of at most hours, in the query's order.
+func daySegments(spans []Span, desc bool, hours int, partition func(day string) string) []segment {
 	var out []segment
-	for _, sp := range q.Spans {
+	for _, sp := range spans {
 		for from := sp.From; from.Before(sp.To); {
 			y, m, d := from.UTC().Date()
 			h := from.UTC().Hour()
-			next := time.Date(y, m, d, h-h%sliceHours+sliceHours, 0, 0, 0, time.UTC)
+			next := time.Date(y, m, d, h-h%hours+hours, 0, 0, 0, time.UTC)
 			to := minTime(next, sp.To)
 			lo, hi := StartBounds(from, to)
-			out = append(out, segment{t.RowPartition(q.Media, domain.UTCDay(from)), lo, hi})
+			out = append(out, segment{pk: partition(domain.UTCDay(from)), lo: lo, hi: hi})
 			from = to
 		}
 	}
-	if q.Desc {
+	if desc {
 		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 			out[i], out[j] = out[j], out[i]
 		}
@@ -118,29 +128,68 @@ func minTime(a, b time.Time) time.Time {
 // read in order, up to budget.Parallel of them at once (a selective filter
 // reads many days to fill a page); rows come out in start order, ties by
 // id, descending when q.Desc.
-func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos, limit int, budget PageBudget) (out RowPage, err error) {
-	var page RowPage
-	segs := q.segments(t)
-	if q.Filter.Empty() || pos.Segment >= len(segs) {
-		return page, nil
-	}
-	if pos.Segment < 0 {
-		return page, domain.Errorf(domain.CodeBadRequest, "cursor: bad position")
+func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos, limit int, budget PageBudget) (RowPage, error) {
+	if q.Filter.Empty() {
+		return RowPage{}, nil
 	}
 	if q.Filter.Protocol != "" || q.Filter.ExternalProtocol != "" {
+		if pos.Segment < 0 {
+			return RowPage{}, errBadPosition
+		}
 		return s.queryRowsByIndex(ctx, t, q, pos, limit, budget)
 	}
-	budget = budget.withDefaults()
-	deadline := time.Now().Add(budget.MaxTime)
 	e := newExpr()
 	q.Filter.compile(e)
 	if err := e.tooLarge(); err != nil {
-		return page, err
+		return RowPage{}, err
 	}
+	raw, err := s.readSegments(ctx, q.segments(t), e, q.Desc, pos, limit, budget)
+	if err != nil {
+		return RowPage{}, err
+	}
+	page := RowPage{Next: raw.Next, Evaluated: raw.Evaluated, Requests: raw.Requests}
+	for _, it := range raw.Items {
+		var ri rowItem
+		if err := dynamo.UnmarshalItem(it.item, &ri); err != nil {
+			return RowPage{}, fmt.Errorf("decode row: %w", err)
+		}
+		page.Rows = append(page.Rows, ri.toRow())
+	}
+	return page, nil
+}
+
+var errBadPosition = domain.Errorf(domain.CodeBadRequest, "cursor: bad position")
+
+// segItem is a matching item as read, with its segment and sort key.
+type segItem struct {
+	item map[string]types.AttributeValue
+	sk   string
+	seg  int
+}
+
+// segPage is one page of a segment read: RowPage before decoding.
+type segPage struct {
+	Items               []segItem
+	Next                *RowPos
+	Evaluated, Requests int
+}
+
+// readSegments reads one page of at most limit items passing filter from
+// segs (in the query's order) from pos, within budget.
+func (s *Store) readSegments(ctx context.Context, segs []segment, filter *expr, desc bool, pos RowPos, limit int, budget PageBudget) (out segPage, err error) {
+	var page segPage
+	if pos.Segment >= len(segs) {
+		return page, nil
+	}
+	if pos.Segment < 0 {
+		return page, errBadPosition
+	}
+	budget = budget.withDefaults()
+	deadline := time.Now().Add(budget.MaxTime)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
-	r := &segReader{s: s, q: &q, filter: e, segs: segs}
+	r := &segReader{s: s, desc: desc, filter: filter, segs: segs}
 	// What the page reports reading includes read-ahead calls it didn't
 	// need: DynamoDB charges for them all.
 	defer func() { out.Evaluated = int(r.evaluated.Load()) }()
@@ -148,7 +197,7 @@ func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos,
 	matched := 0
 	read := func(i int, after string) {
 		results[i] = make(chan segResult, 1)
-		go r.read(ctx, i, after, callLimit(limit-len(page.Rows), matched, page.Evaluated), results[i])
+		go r.read(ctx, i, after, callLimit(limit-len(page.Items), matched, page.Evaluated), results[i])
 	}
 	// The first call is made alone: an unselective page fills from it.
 	// Once a call comes back without filling the page the filter is
@@ -167,7 +216,7 @@ func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos,
 	timeUp := time.NewTimer(time.Until(deadline))
 	defer timeUp.Stop()
 	cur := pos // everything before cur has been read
-	stop := func() (RowPage, error) {
+	stop := func() (segPage, error) {
 		if cur.Segment < len(segs) {
 			page.Next = &cur
 		}
@@ -190,18 +239,18 @@ func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos,
 				res = <-results[i]
 			}
 			if res.err != nil {
-				return RowPage{}, res.err
+				return segPage{}, res.err
 			}
 			page.Evaluated += res.evaluated
 			page.Requests++
-			matched += len(res.rows)
-			for n, row := range res.rows {
-				page.Rows = append(page.Rows, row)
-				if len(page.Rows) < limit {
+			matched += len(res.items)
+			for n, it := range res.items {
+				page.Items = append(page.Items, it)
+				if len(page.Items) < limit {
 					continue
 				}
-				if n < len(res.rows)-1 || res.last != "" || i < len(segs)-1 {
-					page.Next = &RowPos{Segment: i, After: row.SortKey}
+				if n < len(res.items)-1 || res.last != "" || i < len(segs)-1 {
+					page.Next = &RowPos{Segment: i, After: it.sk}
 				}
 				return page, nil
 			}
@@ -224,10 +273,10 @@ func (s *Store) QueryRows(ctx context.Context, t Tenant, q RowQuery, pos RowPos,
 	return page, nil
 }
 
-// segResult is one Query call's answer: matching rows and the sort key
+// segResult is one Query call's answer: matching items and the sort key
 // the call stopped after ("" when the segment is exhausted).
 type segResult struct {
-	rows      []Row
+	items     []segItem
 	last      string
 	evaluated int
 	err       error
@@ -235,7 +284,7 @@ type segResult struct {
 
 type segReader struct {
 	s         *Store
-	q         *RowQuery
+	desc      bool
 	filter    *expr
 	segs      []segment
 	evaluated atomic.Int64 // items every call has read, used or not
@@ -266,26 +315,44 @@ func callLimit(want, matched, evaluated int) int32 {
 // evaluating at most limit items.
 func (r *segReader) read(ctx context.Context, i int, after string, limit int32, out chan<- segResult) {
 	sg := r.segs[i]
-	e := &expr{names: map[string]string{"#pk": "pk", "#sk": "sk"}, values: map[string]types.AttributeValue{}}
+	pkAttr, skAttr := "pk", "sk"
+	if sg.ix != nil {
+		pkAttr, skAttr = sg.ix.pk, sg.ix.sk
+	}
+	e := &expr{names: map[string]string{"#pk": pkAttr, "#sk": skAttr}, values: map[string]types.AttributeValue{}}
 	for k, v := range r.filter.names {
 		e.names[k] = v
 	}
 	for k, v := range r.filter.values {
 		e.values[k] = v
 	}
-	key := "#pk = " + e.str(sg.pk) + " AND #sk BETWEEN " + e.str(sg.lo) + " AND " + e.str(sg.hi)
+	lo, hi := sg.lo, sg.hi
+	// An index can't be resumed from a sort key alone (its
+	// ExclusiveStartKey needs the table key as well): the bounds close in
+	// on the key instead, and the item with that key is skipped.
+	if after != "" && sg.ix != nil {
+		if r.desc {
+			hi = after
+		} else {
+			lo = after
+		}
+	}
+	key := "#pk = " + e.str(sg.pk) + " AND #sk BETWEEN " + e.str(lo) + " AND " + e.str(hi)
 	in := &dynamodb.QueryInput{
 		TableName:                 aws.String(r.s.TableName()),
 		KeyConditionExpression:    aws.String(key),
 		ExpressionAttributeNames:  e.names,
 		ExpressionAttributeValues: e.values,
-		ScanIndexForward:          aws.Bool(!r.q.Desc),
+		ScanIndexForward:          aws.Bool(!r.desc),
 		Limit:                     aws.Int32(limit),
+	}
+	if sg.ix != nil {
+		in.IndexName = aws.String(sg.ix.name)
 	}
 	if f := r.filter.condition(); f != "" {
 		in.FilterExpression = aws.String(f)
 	}
-	if after != "" {
+	if after != "" && sg.ix == nil {
 		in.ExclusiveStartKey = map[string]types.AttributeValue{
 			"pk": &types.AttributeValueMemberS{Value: sg.pk},
 			"sk": &types.AttributeValueMemberS{Value: after},
@@ -300,14 +367,13 @@ func (r *segReader) read(ctx context.Context, i int, after string, limit int32, 
 	res.evaluated = int(resp.ScannedCount)
 	r.evaluated.Add(int64(resp.ScannedCount))
 	for _, item := range resp.Items {
-		var it rowItem
-		if err := dynamo.UnmarshalItem(item, &it); err != nil {
-			out <- segResult{err: fmt.Errorf("decode row: %w", err)}
-			return
+		sk, _ := item[skAttr].(*types.AttributeValueMemberS)
+		if sk == nil || (sg.ix != nil && sk.Value == after) {
+			continue
 		}
-		res.rows = append(res.rows, it.toRow())
+		res.items = append(res.items, segItem{item: item, sk: sk.Value, seg: i})
 	}
-	if sk, ok := resp.LastEvaluatedKey["sk"].(*types.AttributeValueMemberS); ok {
+	if sk, ok := resp.LastEvaluatedKey[skAttr].(*types.AttributeValueMemberS); ok {
 		res.last = sk.Value
 	}
 	out <- res

@@ -149,7 +149,6 @@ func (f *fixture) expected(tb testing.TB, req request) map[string]map[string]any
 	visible := func(queues []string) bool {
 		return req.id.Role == domain.RoleAdmin || anyOf(queues, req.id.Queues)
 	}
-	type acc struct{ v rollup.Vals }
 	sums := map[string]rollup.Vals{}
 	names := map[string]string{}
 	for _, in := range f.final {

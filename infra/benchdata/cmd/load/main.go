@@ -85,7 +85,21 @@ func run(o benchdata.Options) error {
 		return err
 	}
 	info := db.Info
-	if err := db.EnsureRollups(ctx, os.Stdout); err != nil {
+	built, err := db.HasRollups(ctx)
+	if err == nil && !built && !o.Write {
+		// Rebuilding writes millions of cells: reopen on a working copy.
+		if err := db.Close(); err != nil {
+			return err
+		}
+		o.Write = true
+		if db, err = benchdata.Ensure(ctx, o); err != nil {
+			return err
+		}
+	}
+	if err == nil {
+		err = db.EnsureRollups(ctx, os.Stdout)
+	}
+	if err != nil {
 		return errors.Join(err, db.Close())
 	}
 	saveStart := time.Now()

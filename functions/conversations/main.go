@@ -1,19 +1,7 @@
-// Command conversations is the Lambda behind GET /v1/reports/conversations, seed 001's conversation statistics.
+// Command conversations is the Lambda behind GET /v1/reports/conversations, seed 001's conversation
+// statistics.
 package main
 
-import (
-	"context"
+import "github.com/rastro-cc/rastro/shared/report/serve"
 
-	"github.com/aws/aws-lambda-go/lambda"
-	"github.com/awslabs/aws-lambda-go-api-proxy/httpadapter"
-
-	"github.com/rastro-cc/rastro/shared/config"
-	"github.com/rastro-cc/rastro/shared/report/serve"
-	"github.com/rastro-cc/rastro/shared/store"
-)
-
-func main() {
-	cfg := config.MustLoad("TABLE_NAME")
-	st := store.New(cfg.DynamoDB(cfg.AWS(context.Background())), cfg.Table)
-	lambda.Start(httpadapter.NewV2(serve.Handler("conversations", st, cfg.Resolver())).ProxyWithContext)
-}
+func main() { serve.Main("conversations") }

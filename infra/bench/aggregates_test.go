@@ -136,7 +136,15 @@ func rawUnits(b *testing.B, db *benchdata.DB) map[domain.Media]float64 {
 		client := db.Store.Client()
 		for _, m := range domain.AllMedia {
 			for d := store.Day.Slot(from); d.Before(to); d = d.AddDate(0, 0, 1) {
-				lo, hi := store.StartBounds(maxT(from, d), minT(to, d.AddDate(0, 0, 1)))
+				// The month's bounds cut its first and last UTC days.
+				dayFrom, dayTo := d, d.AddDate(0, 0, 1)
+				if dayFrom.Before(from) {
+					dayFrom = from
+				}
+				if dayTo.After(to) {
+					dayTo = to
+				}
+				lo, hi := store.StartBounds(dayFrom, dayTo)
 				p := dynamodb.NewQueryPaginator(client, &dynamodb.QueryInput{
 					TableName:              aws.String(db.Store.TableName()),
 					KeyConditionExpression: aws.String("pk = :pk AND sk BETWEEN :lo AND :hi"),
@@ -161,18 +169,4 @@ func rawUnits(b *testing.B, db *benchdata.DB) map[domain.Media]float64 {
 		b.Logf("raw read capacity of the month by media: %v", rawByM)
 	})
 	return rawByM
-}
-
-func minT(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
-}
-
-func maxT(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/rastro-cc/rastro/shared/period"
 	"github.com/rastro-cc/rastro/shared/report"
 	"github.com/rastro-cc/rastro/shared/report/agents"
+	"github.com/rastro-cc/rastro/shared/report/reporttest"
 	"github.com/rastro-cc/rastro/shared/rollup"
 	"github.com/rastro-cc/rastro/shared/rollup/rolluptest"
 	"github.com/rastro-cc/rastro/shared/store"
@@ -135,17 +136,7 @@ func (f *fixture) expected(tb testing.TB, req request) map[string]map[string]any
 		}
 		return strings.Split(req.q.Get(n), ",")
 	}
-	anyOf := func(have, want []string) bool {
-		if len(want) == 0 {
-			return true
-		}
-		for _, h := range have {
-			if slices.Contains(want, h) {
-				return true
-			}
-		}
-		return false
-	}
+	anyOf := func(have, want []string) bool { return reporttest.AnyOf(want, have...) }
 	visible := func(queues []string) bool {
 		return req.id.Role == domain.RoleAdmin || anyOf(queues, req.id.Queues)
 	}

@@ -224,7 +224,12 @@ func Load(tb testing.TB, st *store.Store, t store.Tenant, ins []domain.Interacti
 			tb.Fatalf("prepare %s: %v", in.ID, err)
 		}
 		batch = append(batch, p)
-		lo, hi = minT(lo, in.Start), maxT(hi, in.Start)
+		if in.Start.Before(lo) {
+			lo = in.Start
+		}
+		if in.Start.After(hi) {
+			hi = in.Start
+		}
 	}
 	if _, err := st.WithoutContributors().LoadNew(ctx, batch); err != nil {
 		tb.Fatal(err)
@@ -232,18 +237,4 @@ func Load(tb testing.TB, st *store.Store, t store.Tenant, ins []domain.Interacti
 	if _, err := rollup.Rebuild(ctx, st, t, lo, hi, nil); err != nil {
 		tb.Fatal(err)
 	}
-}
-
-func minT(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
-}
-
-func maxT(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
 }

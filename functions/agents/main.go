@@ -1,6 +1,19 @@
 // Command agents is the Lambda behind GET /v1/reports/agents, the Agents report.
 package main
 
-import "github.com/rastro-cc/rastro/shared/report/serve"
+import (
+	"context"
 
-func main() { serve.Main("agents") }
+	"github.com/aws/aws-lambda-go/lambda"
+	"github.com/awslabs/aws-lambda-go-api-proxy/httpadapter"
+
+	"github.com/rastro-cc/rastro/shared/config"
+	"github.com/rastro-cc/rastro/shared/report/serve"
+	"github.com/rastro-cc/rastro/shared/store"
+)
+
+func main() {
+	cfg := config.MustLoad("TABLE_NAME")
+	st := store.New(cfg.DynamoDB(cfg.AWS(context.Background())), cfg.Table)
+	lambda.Start(httpadapter.NewV2(serve.Handler("agents", st, cfg.Resolver())).ProxyWithContext)
+}

@@ -2,6 +2,19 @@
 // statistics.
 package main
 
-import "github.com/rastro-cc/rastro/shared/report/serve"
+import (
+	"context"
 
-func main() { serve.Main("conversations") }
+	"github.com/aws/aws-lambda-go/lambda"
+	"github.com/awslabs/aws-lambda-go-api-proxy/httpadapter"
+
+	"github.com/rastro-cc/rastro/shared/config"
+	"github.com/rastro-cc/rastro/shared/report/serve"
+	"github.com/rastro-cc/rastro/shared/store"
+)
+
+func main() {
+	cfg := config.MustLoad("TABLE_NAME")
+	st := store.New(cfg.DynamoDB(cfg.AWS(context.Background())), cfg.Table)
+	lambda.Start(httpadapter.NewV2(serve.Handler("conversations", st, cfg.Resolver())).ProxyWithContext)
+}

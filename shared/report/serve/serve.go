@@ -4,14 +4,9 @@
 package serve
 
 import (
-	"context"
 	"net/http"
 
-	"github.com/aws/aws-lambda-go/lambda"
-	"github.com/awslabs/aws-lambda-go-api-proxy/httpadapter"
-
 	"github.com/rastro-cc/rastro/shared/auth"
-	"github.com/rastro-cc/rastro/shared/config"
 	"github.com/rastro-cc/rastro/shared/report"
 	"github.com/rastro-cc/rastro/shared/report/agents"
 	"github.com/rastro-cc/rastro/shared/report/conversations"
@@ -31,13 +26,4 @@ var Functions = map[string]map[string]report.Func{
 // Handler is the HTTP handler of one aggregate report function.
 func Handler(function string, st *store.Store, rv auth.Resolver) http.Handler {
 	return report.Handler(function, st, rv, nil, Functions[function])
-}
-
-// Main is the whole of an aggregate report function's main: config read
-// once, the table client built once, the handler behind the Lambda
-// adapter.
-func Main(function string) {
-	cfg := config.MustLoad("TABLE_NAME")
-	st := store.New(cfg.DynamoDB(cfg.AWS(context.Background())), cfg.Table)
-	lambda.Start(httpadapter.NewV2(Handler(function, st, cfg.Resolver())).ProxyWithContext)
 }

@@ -297,7 +297,7 @@ func (s *Store) ReplaceCells(ctx context.Context, t Tenant, family string, from,
 				switch {
 				case !ok:
 					dels = append(dels, dynamo.Keys{k.PK, k.SK})
-				case w.H != c.H:
+				case w.H != c.H || cellDigest(c.V) != c.H: // the digest is recomputed: a repair trusts no stored value
 					puts = append(puts, w)
 				}
 			}

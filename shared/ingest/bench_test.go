@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/rastro-cc/rastro/infra/localaws"
+	"github.com/rastro-cc/rastro/shared/rollup"
+	"github.com/rastro-cc/rastro/shared/store"
 )
 
 // The ingest benchmarks measure records/s stored into DynamoDB Local
@@ -61,6 +63,17 @@ func BenchmarkIngestReplay(b *testing.B) {
 func BenchmarkIngestFirstLoad(b *testing.B) {
 	e := benchEnv(b)
 	e.svc.ExpectNew = true
+	ingestAll(b, e, b.N)
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
+}
+
+// New records with the rollups on, as the ingest function runs: each
+// upsert also reads the rollup cells it changes (one BatchGetItem) and
+// writes them in its transaction. Against BenchmarkIngestNew, the cost of
+// keeping the aggregates exact.
+func BenchmarkIngestNewWithRollups(b *testing.B) {
+	e := benchEnv(b)
+	e.svc.Store = store.New(e.st.Client(), e.st.TableName(), rollup.Contributor{})
 	ingestAll(b, e, b.N)
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "records/s")
 }

@@ -29,8 +29,8 @@ func (t Tuple) Set(i int) []string {
 	return parts
 }
 
-// setOf is the set component of values: unique, sorted, escaped.
-func setOf(values []string) string {
+// SetOf is the set component of values: unique, sorted, escaped.
+func SetOf(values []string) string {
 	if len(values) == 0 {
 		return ""
 	}

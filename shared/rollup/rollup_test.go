@@ -3,6 +3,7 @@ package rollup_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -210,4 +211,40 @@ func equalLines(t *testing.T, what string, got, want []string) bool {
 	}
 	t.Errorf("%s: %d cells, want %d", what, len(got), len(want))
 	return false
+}
+
+// TestLargestRecordFits: an interaction with the most tags, transfers and
+// services a record may carry, corrected to another day, media, agent and
+// set of tags, still fits one transaction with its rollup changes.
+func TestLargestRecordFits(t *testing.T) {
+	st := MustStore(t)
+	ctx := context.Background()
+	start := time.Date(2026, 3, 7, 23, 59, 0, 0, time.UTC)
+	tags := func(prefix string) []string {
+		out := make([]string, domain.MaxTags)
+		for i := range out {
+			out[i] = fmt.Sprintf("%s%02d", prefix, i)
+		}
+		return out
+	}
+	in := rolluptest.Generate(9, 1, start, time.Minute).Final[0]
+	in.Tags = tags("a")
+	for i := range 20 {
+		in.Legs = append(in.Legs, domain.Leg{Seq: i + 1, AgentID: fmt.Sprintf("x%d", i), Service: fmt.Sprintf("s%d", i), Start: in.Start})
+	}
+	if _, err := st.PutInteraction(ctx, "acme", in); err != nil {
+		t.Fatal(err)
+	}
+	in.Version++
+	in.Updated = in.Updated.Add(time.Hour)
+	in.Start = start.AddDate(0, 0, 1)
+	in.Finished = nil
+	in.State, in.Status = domain.StateActive, ""
+	in.Media, in.VoiceStatus, in.Session = domain.MediaChat, "", nil
+	in.Conversation = &domain.Conversation{Supported: true}
+	in.Agent = &domain.Agent{ID: "other"}
+	in.Tags = tags("b")
+	if out, err := st.PutInteraction(ctx, "acme", in); err != nil || out != store.Written {
+		t.Fatalf("correction: %v %v", out, err)
+	}
 }

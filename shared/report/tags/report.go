@@ -66,7 +66,7 @@ var (
 	dimChannel   = rollup.Tags.Dim(rollup.DimChannel)
 	dimAgent     = rollup.Tags.Dim(rollup.DimAgent)
 	dimAgentName = rollup.Tags.Dim(rollup.DimAgentName)
-	dimTag       = rollup.Tags.Dim(rollup.DimTag)
+	dimTags      = rollup.Tags.Dim(rollup.DimTags)
 )
 
 // Report answers GET /v1/reports/tags.
@@ -97,7 +97,7 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 // keep applies the request's filters to a cell.
 func (r *Request) keep(c rollup.Cell) bool {
 	return (len(r.Media) == 0 || slices.Contains(r.Media, domain.Media(c.Dims[dimMedia]))) &&
-		report.AnyOf(c, dimChannel, r.Channels) && report.AnyOf(c, dimAgent, r.Agents) && report.AnyOf(c, dimTag, r.Tags)
+		report.AnyOf(c, dimChannel, r.Channels) && report.AnyOf(c, dimAgent, r.Agents) && report.SetAnyOf(c, dimTags, r.Tags)
 }
 
 // group is one row being summed.
@@ -108,11 +108,17 @@ type group struct {
 	conds  []report.DrillCond
 }
 
-func (g *group) add(c rollup.Cell) {
+// add counts a cell once for each tag of its set (each tag the request
+// counts, when it names some).
+func (g *group) add(c rollup.Cell, only []string) {
 	if g.counts == nil {
 		g.counts, g.media = map[string]int64{}, map[domain.Media]bool{}
 	}
-	g.counts[c.Dims[dimTag]] += c.Vals[rollup.N]
+	for _, tag := range c.Dims.Set(dimTags) {
+		if len(only) == 0 || slices.Contains(only, tag) {
+			g.counts[tag] += c.Vals[rollup.N]
+		}
+	}
 	g.media[domain.Media(c.Dims[dimMedia])] = true
 }
 
@@ -129,8 +135,8 @@ func Build(r *Request, cells []rollup.Cell) *Response {
 		}
 		for _, c := range cells {
 			if i := b.Index(c.Slot); i >= 0 {
-				groups[i].add(c)
-				total.add(c)
+				groups[i].add(c, r.Tags)
+				total.add(c, r.Tags)
 			}
 		}
 	} else {
@@ -147,8 +153,8 @@ func Build(r *Request, cells []rollup.Cell) *Response {
 				byKey[g.key] = g
 				groups = append(groups, g)
 			}
-			g.add(c)
-			total.add(c)
+			g.add(c, r.Tags)
+			total.add(c, r.Tags)
 		}
 	}
 

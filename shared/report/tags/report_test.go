@@ -205,7 +205,7 @@ func drillable(resp *tags.Response) []reporttest.Number {
 // under a channel filter (the tracking report has none for voice).
 func TestDrillableRows(t *testing.T) {
 	cell := func(media, channel, agent, tag string) rollup.Cell {
-		return rollup.Cell{Dims: rollup.Tuple{media, "q1", channel, agent, "Name " + agent, tag}, Vals: rollup.Vals{rollup.N: 1}}
+		return rollup.Cell{Dims: rollup.Tuple{media, "q1", channel, agent, "Name " + agent, rollup.SetOf([]string{tag})}, Vals: rollup.Vals{rollup.N: 1}}
 	}
 	cells := []rollup.Cell{
 		cell("chat", "Acme Page", "a1", "vip"), cell("chat", "", "", "vip"),

@@ -2,7 +2,11 @@ package report
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"time"
+
+	"github.com/rastro-cc/rastro/shared/domain"
 
 	"github.com/rastro-cc/rastro/shared/period"
 	"github.com/rastro-cc/rastro/shared/rollup"
@@ -22,7 +26,16 @@ type Read struct {
 // caller's queues, that keep accepts; it returns the read capacity used.
 func Cells(ctx context.Context, rd *rollup.Reader, t store.Tenant, q Read, fn func(rollup.Cell)) (float64, error) {
 	qi := q.Family.Dim(rollup.DimQueue)
-	return rd.Read(ctx, rollup.Read{Family: q.Family, Tenant: t, Spans: q.Range.Spans(), Fine: q.Fine}, func(c rollup.Cell) {
+	spans := q.Range.Spans()
+	for _, s := range spans {
+		// Every offset in use is a multiple of 15 minutes; local mean time
+		// before a zone adopted one (São Paulo before 1914: -03:06:28) is not.
+		if !s.From.Equal(s.From.Truncate(15*time.Minute)) || !s.To.Equal(s.To.Truncate(15*time.Minute)) {
+			return 0, domain.FieldErr(domain.CodeBadRequest, "from",
+				fmt.Sprintf("the period reaches back to when %s was not a whole quarter-hour from UTC; aggregates start at its first quarter-hour offset", q.Range.Loc))
+		}
+	}
+	return rd.Read(ctx, rollup.Read{Family: q.Family, Tenant: t, Spans: spans, Fine: q.Fine}, func(c rollup.Cell) {
 		if q.Queues != nil && !slices.Contains(q.Queues, c.Dims[qi]) {
 			return
 		}

@@ -398,3 +398,15 @@ func manyIDs(n int) string {
 	}
 	return strings.Join(ids, ",")
 }
+
+// TestLocalMeanTime: a period reaching back to a zone's local mean time
+// (not a whole quarter-hour from UTC) is a 400 naming from, not a 500.
+func TestLocalMeanTime(t *testing.T) {
+	env := report.Env{Identity: domain.Identity{Tenant: "acme", Role: domain.RoleAdmin}, Settings: domain.DefaultSettings(), Now: now, Reader: &rollup.Reader{}}
+	q, _ := url.ParseQuery("from=1900-01-01&to=1900-01-02&zone=America/Sao_Paulo")
+	_, err := agents.Report(context.Background(), env, q)
+	var de *domain.Error
+	if !errors.As(err, &de) || de.Code != domain.CodeBadRequest || de.Field != "from" {
+		t.Fatalf("got %v, want a 400 naming from", err)
+	}
+}

@@ -84,7 +84,7 @@ func run(o benchdata.Options) error {
 	if err != nil {
 		return err
 	}
-	info := db.Info
+	loaded := db.Info
 	built, err := db.HasRollups(ctx)
 	if err == nil && !built && !o.Write {
 		// Rebuilding writes millions of cells: reopen on a working copy.
@@ -102,6 +102,9 @@ func run(o benchdata.Options) error {
 	if err != nil {
 		return errors.Join(err, db.Close())
 	}
+	// What the rows' load did, and where the database ran last.
+	info := loaded
+	info.Place, info.InPlace = db.Info.Place, db.Info.InPlace
 	saveStart := time.Now()
 	if err := db.Close(); err != nil {
 		return fmt.Errorf("save database: %w", err)

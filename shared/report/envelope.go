@@ -2,6 +2,7 @@ package report
 
 import (
 	"net/url"
+	"slices"
 	"time"
 
 	"github.com/rastro-cc/rastro/shared/domain"
@@ -110,7 +111,7 @@ func NewDrill(r period.Range, media []domain.Media, filters func(m domain.Media)
 // the metric's, for media m.
 func (d *Drill) Query(m domain.Media, row, metric string) string {
 	parts := []string{d.Base[m], row}
-	if dm, ok := d.Metrics[metric]; ok && (dm.Media == nil || containsMedia(dm.Media, m)) {
+	if dm, ok := d.Metrics[metric]; ok && (dm.Media == nil || slices.Contains(dm.Media, m)) {
 		parts = append(parts, dm.Query)
 	}
 	q := url.Values{}
@@ -121,15 +122,6 @@ func (d *Drill) Query(m domain.Media, row, metric string) string {
 		}
 	}
 	return d.Path + "?" + q.Encode()
-}
-
-func containsMedia(list []domain.Media, m domain.Media) bool {
-	for _, x := range list {
-		if x == m {
-			return true
-		}
-	}
-	return false
 }
 
 // RowQuery encodes a row's tracking filters.

@@ -45,6 +45,10 @@ func (d *DB) EnsureRollups(ctx context.Context, log io.Writer) error {
 	if err != nil {
 		return err
 	}
+	client := d.Store.Client()
+	if err := disableStream(ctx, client); err != nil {
+		return err
+	}
 	spec := d.Info.Spec
 	began := time.Now()
 	from, to := spec.End.AddDate(0, 0, -spec.Days-1), spec.End
@@ -55,5 +59,8 @@ func (d *DB) EnsureRollups(ctx context.Context, log io.Writer) error {
 		return fmt.Errorf("benchdata: rebuild rollups: %w", err)
 	}
 	fmt.Fprintf(log, "rollups rebuilt: %d interactions, %d cells, in %s\n", s.Interactions, s.Written, time.Since(began).Round(time.Second))
+	if err := enableStream(ctx, client); err != nil {
+		return err
+	}
 	return d.Store.SetMarker(ctx, d.Tenant, rollupMarker, fp)
 }

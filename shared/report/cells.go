@@ -17,14 +17,23 @@ import (
 type Read struct {
 	Family *rollup.Family
 	Range  period.Range
-	Queues []string // the caller's scope; nil reads every queue
-	Fine   bool     // quarter-hour cells only (grouping by local hour or date)
-	Keep   func(rollup.Cell) bool
+	// Buckets groups the range by local date or hour; nil reads the range
+	// as one bucket (0).
+	Buckets *TimeBuckets
+	// Needs names the dimensions the report reads (its groups and the
+	// filters it applies; the queue is added when scoped), so that a
+	// coarser view can serve it.
+	Needs    []string
+	Contacts bool     // the report counts distinct contacts
+	Queues   []string // the caller's scope; nil reads every queue
+	Keep     func(rollup.Cell) bool
 }
 
 // Cells calls fn with each cell of the family in the range, in the
-// caller's queues, that keep accepts; it returns the read capacity used.
-func Cells(ctx context.Context, rd *rollup.Reader, t store.Tenant, q Read, fn func(rollup.Cell)) (float64, error) {
+// caller's queues, that keep accepts, with its bucket; it returns the
+// read capacity used. Cells come signed (rollup.Reader.Read): sum them,
+// and treat a group whose count sums to zero as absent.
+func Cells(ctx context.Context, rd *rollup.Reader, t store.Tenant, q Read, fn func(c rollup.Cell, bucket int)) (float64, error) {
 	qi := q.Family.Dim(rollup.DimQueue)
 	spans := q.Range.Spans()
 	for _, s := range spans {
@@ -35,14 +44,37 @@ func Cells(ctx context.Context, rd *rollup.Reader, t store.Tenant, q Read, fn fu
 				fmt.Sprintf("the period reaches back to when %s was not a whole quarter-hour from UTC; aggregates start at its first quarter-hour offset", q.Range.Loc))
 		}
 	}
-	return rd.Read(ctx, rollup.Read{Family: q.Family, Tenant: t, Spans: spans, Fine: q.Fine}, func(c rollup.Cell) {
+	buckets := [][]period.Span{spans}
+	if q.Buckets != nil {
+		buckets = q.Buckets.spans
+	}
+	needs := q.Needs
+	if q.Queues != nil {
+		needs = append(slices.Clip(needs), rollup.DimQueue)
+	}
+	read := rollup.Read{Family: q.Family, Tenant: t, Buckets: buckets, Needs: needs, Contacts: q.Contacts}
+	return rd.Read(ctx, read, func(c rollup.Cell, bucket int) {
 		if q.Queues != nil && !slices.Contains(q.Queues, c.Dims[qi]) {
 			return
 		}
 		if q.Keep == nil || q.Keep(c) {
-			fn(c)
+			fn(c, bucket)
 		}
 	})
+}
+
+// Placed is a cell with its bucket.
+type Placed struct {
+	rollup.Cell
+	Bucket int
+}
+
+// ReadCells is Cells into a slice, for the reports that group after
+// reading.
+func ReadCells(ctx context.Context, env Env, q Read) ([]Placed, float64, error) {
+	var cells []Placed
+	units, err := Cells(ctx, env.Reader, env.Tenant, q, func(c rollup.Cell, b int) { cells = append(cells, Placed{c, b}) })
+	return cells, units, err
 }
 
 // AnyOf reports whether a cell's dimension i is one of want (want empty:
@@ -62,4 +94,22 @@ func SetAnyOf(c rollup.Cell, i int, want []string) bool {
 		}
 	}
 	return false
+}
+
+// NeedsIf is names, less those whose filter is unset: a report's Needs
+// are its groups plus the dimensions of the filters it was given.
+func NeedsIf(names ...NeedIf) []string {
+	var out []string
+	for _, n := range names {
+		if n.Set {
+			out = append(out, n.Dim)
+		}
+	}
+	return out
+}
+
+// NeedIf is a dimension a report reads when Set.
+type NeedIf struct {
+	Dim string
+	Set bool
 }

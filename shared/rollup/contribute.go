@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
+	"strings"
 
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/store"
@@ -29,20 +31,47 @@ func (Contributor) Deltas(old, new *domain.Interaction) []store.Cell {
 	return out
 }
 
-// Contributions are the cells an interaction adds to, at both grains, in
-// every family (nil adds nothing).
+// Contributions are the cells an interaction adds to, at every grain, in
+// every family and view (nil adds nothing).
 func Contributions(in *domain.Interaction) []store.Cell {
 	if in == nil {
 		return nil
 	}
 	var out []store.Cell
+	add := func(name string, g store.Grain, dims string, v Vals) {
+		out = append(out, store.Cell{Family: name, Grain: g, Slot: g.Slot(in.Start), Dims: dims, Vals: v})
+	}
 	for _, f := range Families {
 		f.emit(in, func(t Tuple, v Vals) {
 			dims := t.encode()
-			for _, g := range []store.Grain{store.Quarter, store.Day} {
-				out = append(out, store.Cell{Family: f.Name, Grain: g, Slot: g.Slot(in.Start), Dims: dims, Vals: v})
+			add(f.Name, store.Quarter, dims, v)
+			add(f.Name, store.Day, dims, v)
+			common := withoutContacts(v)
+			add(f.Name, store.Month, dims, common)
+			for i := range f.Views {
+				vd := f.Views[i].project(f, t).encode()
+				for _, g := range f.Views[i].Grains {
+					add(f.Views[i].Name, g, vd, common)
+				}
 			}
 		})
+	}
+	return out
+}
+
+// withoutContacts is v less its per-contact counters, which only the
+// family's quarter-hour and day cells keep: a month's or a coarse view's
+// cell would hold a counter for every contact of the month and outgrow
+// DynamoDB's 400 KB item.
+func withoutContacts(v Vals) Vals {
+	out, cloned := v, false
+	for k := range v {
+		if strings.HasPrefix(k, ContactPfx) {
+			if !cloned {
+				out, cloned = maps.Clone(v), true
+			}
+			delete(out, k)
+		}
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/store"
 )
 
 // Vals are a cell's counters by name (docs/metrics.md defines each).
@@ -16,9 +17,52 @@ type Vals = map[string]int64
 type Family struct {
 	Name string   // the key component: short, because it is in every key
 	Dims []string // dimension names, in key order
+	// Views are coarser copies of the family, read instead of it when a
+	// report needs none of the dimensions they drop.
+	Views []View
 	// emit calls add with each tuple the interaction counts under (none
 	// when the family doesn't count it) and its counters for that tuple.
 	emit func(in *domain.Interaction, add func(Tuple, Vals))
+}
+
+// View is a family's counters under a subset of its dimensions: a
+// report's unfiltered view reads a month as a few thousand view cells
+// where the family has tens of thousands (its set dimensions multiply).
+// A view is kept at the grains that pay for themselves: month and day
+// always; hour and quarter-hour where its cardinality per hour is far
+// below the family's (the by-hour and by-date rows, and the hours before
+// a zone's midnight that a month's tiling adds or takes away). Where a
+// view lacks a grain the family's own quarter-hour cells are projected.
+// Per-contact counters are not kept (withoutContacts).
+type View struct {
+	Name   string        // the key component, like a family's
+	Dims   []string      // a subset of the family's, in the family's order
+	Grains []store.Grain // store.Month and store.Day, and optionally Hour and Quarter
+}
+
+// Grains kept by views.
+var (
+	coarse = []store.Grain{store.Month, store.Day}
+	all    = []store.Grain{store.Month, store.Day, store.Hour, store.Quarter}
+)
+
+// project is t, a tuple of f, reduced to v's dimensions.
+func (v *View) project(f *Family, t Tuple) Tuple {
+	out := make(Tuple, len(v.Dims))
+	for i, d := range v.Dims {
+		out[i] = t[f.Dim(d)]
+	}
+	return out
+}
+
+// covers reports whether v has every dimension of needs.
+func (v *View) covers(needs []string) bool {
+	for _, n := range needs {
+		if !slices.Contains(v.Dims, n) {
+			return false
+		}
+	}
+	return true
 }
 
 // Dim is the index of a dimension of f; a name f lacks is a programming
@@ -89,6 +133,8 @@ var Families = []*Family{Agents, IVR, Conversations, Tags}
 var Agents = &Family{
 	Name: "ag",
 	Dims: []string{DimMedia, DimQueue, DimAgent, DimAgentName, DimUserTags, DimServices},
+	// The report without service or user-tag filters.
+	Views: []View{{Name: "agm", Dims: []string{DimMedia, DimQueue, DimAgent, DimAgentName}, Grains: coarse}},
 	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
 		if in.Agent == nil || in.Agent.ID == "" {
 			return
@@ -116,6 +162,11 @@ var Agents = &Family{
 var IVR = &Family{
 	Name: "iv",
 	Dims: []string{DimQueue, DimIVR, DimAgent, DimAgentName, DimUserTags, DimServices},
+	// By menu path, or by agent, without service or user-tag filters.
+	Views: []View{
+		{Name: "ivq", Dims: []string{DimQueue, DimIVR}, Grains: all},
+		{Name: "iva", Dims: []string{DimQueue, DimAgent, DimAgentName}, Grains: coarse},
+	},
 	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
 		if in.Media != domain.MediaVoice {
 			return
@@ -142,6 +193,9 @@ var IVR = &Family{
 var Conversations = &Family{
 	Name: "cv",
 	Dims: []string{DimMedia, DimQueue, DimChannel, DimSupportType, DimCategory, DimAgent, DimAgentName, DimUserTags, DimTags, DimAssigned, DimDone, DimSupported},
+	// The by-hour, by-date and by-channel views without category, staff,
+	// user-tag or tag filters.
+	Views: []View{{Name: "cvc", Dims: []string{DimMedia, DimQueue, DimChannel, DimSupportType, DimAssigned, DimDone, DimSupported}, Grains: all}},
 	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
 		if !in.Media.IsText() {
 			return
@@ -174,6 +228,8 @@ var Conversations = &Family{
 var Tags = &Family{
 	Name: "tg",
 	Dims: []string{DimMedia, DimQueue, DimChannel, DimAgent, DimAgentName, DimTags},
+	// Tags over time and by channel, without a staff filter.
+	Views: []View{{Name: "tgc", Dims: []string{DimMedia, DimQueue, DimChannel, DimTags}, Grains: all}},
 	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
 		if len(in.Tags) == 0 {
 			return

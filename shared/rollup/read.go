@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -13,10 +14,12 @@ import (
 	"github.com/rastro-cc/rastro/shared/store"
 )
 
-// Cell is a decoded cell as a report reads it.
+// Cell is a decoded cell as a report reads it: its dimensions in the
+// family's order (those of a view's cell that the view drops are empty),
+// and its counters with the sign the tiling gave it.
 type Cell struct {
 	Grain store.Grain
-	Slot  time.Time // UTC start of the quarter-hour or day
+	Slot  time.Time // UTC start of the quarter-hour, day or month
 	Dims  Tuple
 	Vals  Vals
 }
@@ -25,11 +28,17 @@ type Cell struct {
 type Read struct {
 	Family *Family
 	Tenant store.Tenant
-	Spans  []period.Span // UTC, each bound on a quarter-hour
-	// Fine asks for quarter-hour cells only: a report that groups by local
-	// hour or date needs to place every cell in the zone. Otherwise whole
-	// UTC days inside a span are read as day cells.
-	Fine bool
+	// Buckets are the report's groups in time, each a list of UTC spans
+	// bounded on quarter-hours: one bucket for a whole range, or one per
+	// local date or hour of day. Every cell is reported with its bucket.
+	Buckets [][]period.Span
+	// Needs names every dimension the report reads (its groups, its
+	// filters, the queue when scoped): a view holding them all is read
+	// instead of the family wherever its grains fit.
+	Needs []string
+	// Contacts asks for the per-contact counters, which only the family's
+	// quarter-hour and day cells hold.
+	Contacts bool
 }
 
 // Reader reads cells for reports.
@@ -38,10 +47,13 @@ type Reader struct {
 	Parallel int // queries in flight; 8 when 0
 }
 
-// Read calls fn (never concurrently) with every cell that covers the
-// spans, and returns the read capacity the queries consumed.
-func (r *Reader) Read(ctx context.Context, q Read, fn func(Cell)) (float64, error) {
-	queries, err := Tile(q.Family.Name, q.Spans, q.Fine)
+// Read calls fn (never concurrently) with every cell of the tiling of
+// each bucket, and returns the read capacity the queries consumed. A cell
+// the tiling subtracts (a month less its first hours) comes with its
+// counters negated: a report sums what it is given, and a group whose sums
+// come to zero had nothing in its bucket.
+func (r *Reader) Read(ctx context.Context, q Read, fn func(c Cell, bucket int)) (float64, error) {
+	p, err := Tile(q)
 	if err != nil {
 		return 0, err
 	}
@@ -49,17 +61,28 @@ func (r *Reader) Read(ctx context.Context, q Read, fn func(Cell)) (float64, erro
 	var consumed float64
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(cmp.Or(r.Parallel, 8))
-	for _, cq := range queries {
+	for _, pq := range p.Queries {
 		g.Go(func() error {
-			var cells []Cell
-			cc, err := r.Store.QueryCells(gctx, q.Tenant, cq, func(c store.Cell) {
-				cells = append(cells, Cell{Grain: c.Grain, Slot: c.Slot, Dims: decodeTuple(c.Dims), Vals: c.Vals})
-			})
+			var cells []store.Cell
+			cc, err := r.Store.QueryCells(gctx, q.Tenant, pq.CellQuery, func(c store.Cell) { cells = append(cells, c) })
 			mu.Lock()
 			defer mu.Unlock()
 			consumed += cc
 			for _, c := range cells {
-				fn(c)
+				dims := decodeTuple(c.Dims)
+				if pq.view != nil {
+					dims = pq.view.widen(q.Family, dims)
+				}
+				for _, u := range p.uses[useKey{pq.level, c.Slot}] {
+					vals := c.Vals
+					if u.sign < 0 {
+						vals = make(Vals, len(c.Vals))
+						for k, v := range c.Vals {
+							vals[k] = -v
+						}
+					}
+					fn(Cell{Grain: c.Grain, Slot: c.Slot, Dims: dims, Vals: vals}, u.bucket)
+				}
 			}
 			return err
 		})
@@ -67,35 +90,206 @@ func (r *Reader) Read(ctx context.Context, q Read, fn func(Cell)) (float64, erro
 	return consumed, g.Wait()
 }
 
-// Tile covers UTC spans with cell queries: quarter-hours at the ragged
-// ends of each span, whole UTC days inside it (unless fine), one query per
-// partition. Spans must begin and end on quarter-hours, which every zone
-// offset in use and every report window allowed are.
-func Tile(family string, spans []period.Span, fine bool) ([]store.CellQuery, error) {
-	var out []store.CellQuery
-	quarters := func(from, to time.Time) {
-		if from.Before(to) {
-			out = append(out, store.CellPartitions(family, store.Quarter, from, to)...)
-		}
+// widen places a view's tuple in its family's dimension order.
+func (v *View) widen(f *Family, t Tuple) Tuple {
+	out := make(Tuple, len(f.Dims))
+	for i, d := range v.Dims {
+		out[f.Dim(d)] = t[i]
 	}
-	for _, s := range spans {
-		if !onQuarter(s.From) || !onQuarter(s.To) {
-			return nil, fmt.Errorf("rollup: span %s..%s is not on quarter-hours", s.From, s.To)
-		}
-		dayFrom := store.Day.Slot(s.From)
-		if dayFrom.Before(s.From) {
-			dayFrom = dayFrom.AddDate(0, 0, 1)
-		}
-		dayTo := store.Day.Slot(s.To)
-		if fine || !dayFrom.Before(dayTo) {
-			quarters(s.From, s.To)
+	return out
+}
+
+// Plan is how a read covers its buckets: the queries to run, and which
+// bucket, with which sign, each slot read counts in.
+type Plan struct {
+	Queries []PlanQuery
+	uses    map[useKey][]use
+}
+
+// PlanQuery is one Query of a plan.
+type PlanQuery struct {
+	store.CellQuery
+	level int
+	view  *View // nil: the family's own cells
+}
+
+type useKey struct {
+	level int
+	slot  time.Time
+}
+
+type use struct {
+	bucket int
+	sign   int64
+}
+
+// level is a grain of a family or view the tiling may use, with the
+// rough number of cells one slot of it holds, a family's quarter-hour
+// being 1 (docs/benchmarks.md has the counts on the benchmark data set):
+// the tiling minimises the cells read, not the queries.
+type level struct {
+	grain  store.Grain
+	view   *View
+	weight float64
+}
+
+// Cells per slot: a family's day has ~20 quarter-hours' worth (the same
+// agents and tuples recur through the day), its month ~100; a view's
+// slots hold a fraction of that.
+var (
+	familyWeight = map[store.Grain]float64{store.Month: 100, store.Day: 20, store.Quarter: 1}
+	viewWeight   = map[store.Grain]float64{store.Month: 5, store.Day: 2, store.Hour: 0.6, store.Quarter: 0.3}
+)
+
+// levels are the grains a read may use, coarsest first, ending with
+// quarter-hours (the view's, or else the family's), on which every span
+// is bounded.
+func levels(q Read) []level {
+	if q.Contacts {
+		return []level{{store.Day, nil, familyWeight[store.Day]}, {store.Quarter, nil, familyWeight[store.Quarter]}}
+	}
+	for i := range q.Family.Views {
+		v := &q.Family.Views[i]
+		if !v.covers(q.Needs) {
 			continue
 		}
-		quarters(s.From, dayFrom)
-		out = append(out, store.CellPartitions(family, store.Day, dayFrom, dayTo)...)
-		quarters(dayTo, s.To)
+		var out []level
+		for _, g := range []store.Grain{store.Month, store.Day, store.Hour, store.Quarter} {
+			if slices.Contains(v.Grains, g) {
+				out = append(out, level{g, v, viewWeight[g]})
+			}
+		}
+		if out[len(out)-1].grain != store.Quarter {
+			out = append(out, level{store.Quarter, nil, familyWeight[store.Quarter]})
+		}
+		return out
 	}
-	return out, nil
+	return []level{{store.Month, nil, familyWeight[store.Month]}, {store.Day, nil, familyWeight[store.Day]}, {store.Quarter, nil, familyWeight[store.Quarter]}}
+}
+
+// Tile plans a read: each span of each bucket is covered by the cheapest
+// signed sum of slots (a UTC month less the hours before a zone's
+// midnight and plus those of the next month, rather than 30 days and 45
+// quarter-hours), and the slots are grouped into queries, a partition
+// each, days one at a time so that they run in parallel.
+func Tile(q Read) (Plan, error) {
+	ls := levels(q)
+	p := Plan{uses: map[useKey][]use{}}
+	for b, spans := range q.Buckets {
+		for _, s := range spans {
+			if !onQuarter(s.From) || !onQuarter(s.To) {
+				return Plan{}, fmt.Errorf("rollup: span %s..%s is not on quarter-hours", s.From, s.To)
+			}
+			// UTC: slots are map keys, and a span may end at a zone
+			// transition expressed in the zone.
+			_, pieces := cover(s.From.UTC(), s.To.UTC(), ls, 0, 1)
+			for _, pc := range pieces {
+				g := ls[pc.level].grain
+				for slot := pc.from; slot.Before(pc.to); slot = g.Next(slot) {
+					k := useKey{pc.level, slot}
+					p.uses[k] = append(p.uses[k], use{b, pc.sign})
+				}
+			}
+		}
+	}
+	keys := make([]useKey, 0, len(p.uses))
+	for k := range p.uses {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b useKey) int { return cmp.Or(cmp.Compare(a.level, b.level), a.slot.Compare(b.slot)) })
+	for i := 0; i < len(keys); {
+		lv := ls[keys[i].level]
+		name := q.Family.Name
+		if lv.view != nil {
+			name = lv.view.Name
+		}
+		first := store.CellQuery{Family: name, Grain: lv.grain, First: keys[i].slot}
+		pk := q.Tenant.CellPartition(name, lv.grain, first.First)
+		j := i + 1
+		for j < len(keys) && keys[j].level == keys[i].level && lv.grain != store.Day &&
+			keys[j].slot.Equal(lv.grain.Next(keys[j-1].slot)) &&
+			q.Tenant.CellPartition(name, lv.grain, keys[j].slot) == pk {
+			j++
+		}
+		first.Last = keys[j-1].slot
+		p.Queries = append(p.Queries, PlanQuery{first, keys[i].level, lv.view})
+		i = j
+	}
+	return p, nil
+}
+
+// piece is a run of slots of one level, added or subtracted.
+type piece struct {
+	level    int
+	from, to time.Time
+	sign     int64
+}
+
+// cover finds the cheapest signed cover of [a, b) with levels li onward:
+// at each level it tries each choice of rounding either end in or out
+// (what rounding out adds is subtracted at the finer levels), or skipping
+// the level.
+func cover(a, b time.Time, ls []level, li int, sign int64) (float64, []piece) {
+	if !a.Before(b) {
+		return 0, nil
+	}
+	lv := ls[li]
+	if li == len(ls)-1 {
+		return units(lv.grain, a, b) * lv.weight, []piece{{li, a, b, sign}}
+	}
+	best, bestPieces := cover(a, b, ls, li+1, sign)
+	g := lv.grain
+	for _, lo := range roundings(g, a) {
+		for _, hi := range roundings(g, b) {
+			if !lo.Before(hi) {
+				continue
+			}
+			cost := units(g, lo, hi) * lv.weight
+			if cost >= best {
+				continue
+			}
+			pieces := []piece{{li, lo, hi, sign}}
+			for _, edge := range [][2]time.Time{{a, lo}, {hi, b}} {
+				from, to, s := edge[0], edge[1], sign
+				if to.Before(from) {
+					from, to, s = to, from, -sign
+				}
+				c, ps := cover(from, to, ls, li+1, s)
+				cost += c
+				pieces = append(pieces, ps...)
+			}
+			if cost < best {
+				best, bestPieces = cost, pieces
+			}
+		}
+	}
+	return best, bestPieces
+}
+
+// roundings are t rounded down and up to the grain's slots.
+func roundings(g store.Grain, t time.Time) []time.Time {
+	down := g.Slot(t)
+	if down.Equal(t) {
+		return []time.Time{t}
+	}
+	return []time.Time{down, g.Next(down)}
+}
+
+// units counts the grain's slots in [a, b), both on slots.
+func units(g store.Grain, a, b time.Time) float64 {
+	switch g {
+	case store.Quarter:
+		return float64(b.Sub(a) / (15 * time.Minute))
+	case store.Hour:
+		return float64(b.Sub(a) / time.Hour)
+	case store.Day:
+		return float64(b.Sub(a) / (24 * time.Hour))
+	}
+	n := 0
+	for t := a; t.Before(b); t = g.Next(t) {
+		n++
+	}
+	return float64(n)
 }
 
 func onQuarter(t time.Time) bool { return t.Equal(t.Truncate(15 * time.Minute)) }

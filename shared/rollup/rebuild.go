@@ -2,6 +2,8 @@ package rollup
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/rastro-cc/rastro/shared/domain"
@@ -16,55 +18,48 @@ type RebuildStats struct {
 	Deleted      int `json:"cellsDeleted"`
 }
 
-// Rebuild recomputes every family's cells of the UTC days [from, to] from
-// the rows, a day at a time (a day's cells, at both grains, depend only on
-// the rows that started that day), writing the cells that differ and
+// Rebuild recomputes every family's and view's cells from the rows of the
+// whole UTC months holding from through to: a day at a time for the
+// quarter-hour and day cells (they depend only on that day's rows), a
+// month at a time for the month cells, writing the cells that differ and
 // deleting those no row supports. Run it after a bulk load (which writes
 // rows without rollups) or to repair; it is not transactional, so run it
-// while the days are not being ingested.
+// while the months are not being ingested.
 func Rebuild(ctx context.Context, st *store.Store, t store.Tenant, from, to time.Time, progress func(day time.Time, s RebuildStats)) (RebuildStats, error) {
-	var s RebuildStats
-	for day := store.Day.Slot(from); !day.After(to); day = day.AddDate(0, 0, 1) {
+	return RebuildOf(ctx, st, t, Families, from, to, progress)
+}
+
+// RebuildOf is Rebuild of some families only (with their views).
+func RebuildOf(ctx context.Context, st *store.Store, t store.Tenant, fams []*Family, from, to time.Time, progress func(day time.Time, s RebuildStats)) (RebuildStats, error) {
+	s := RebuildStats{}
+	srcs := sources(fams)
+	monthly := cellSet{}
+	start := store.Month.Slot(from)
+	for day := start; day.Before(store.Month.Next(store.Month.Slot(to))); day = day.AddDate(0, 0, 1) {
 		next := day.AddDate(0, 0, 1)
-		cells := map[string]map[string]*store.Cell{}
+		daily := cellSet{}
 		err := st.EachRow(ctx, t, day, next, func(in *domain.Interaction) error {
 			s.Interactions++
 			for _, c := range Contributions(in) {
-				key := string(c.Grain) + c.Slot.Format(time.RFC3339) + "|" + c.Dims
-				fam := cells[c.Family]
-				if fam == nil {
-					fam = map[string]*store.Cell{}
-					cells[c.Family] = fam
+				if c.Grain == store.Month {
+					monthly.add(c)
+				} else {
+					daily.add(c)
 				}
-				if have := fam[key]; have != nil {
-					for k, v := range c.Vals {
-						have.Vals[k] += v
-					}
-					continue
-				}
-				cp := c
-				cp.Vals = make(Vals, len(c.Vals))
-				for k, v := range c.Vals {
-					cp.Vals[k] = v
-				}
-				fam[key] = &cp
 			}
 			return nil
 		})
 		if err != nil {
 			return s, err
 		}
-		for _, f := range Families {
-			want := make([]store.Cell, 0, len(cells[f.Name]))
-			for _, c := range cells[f.Name] {
-				want = append(want, *c)
-			}
-			w, d, err := st.ReplaceCells(ctx, t, f.Name, day, next, want)
-			if err != nil {
+		if err := s.replace(ctx, st, t, srcs, daily, day, next, false); err != nil {
+			return s, err
+		}
+		if next.Equal(store.Month.Slot(next)) {
+			if err := s.replace(ctx, st, t, srcs, monthly, store.Month.Slot(day), next, true); err != nil {
 				return s, err
 			}
-			s.Written += w
-			s.Deleted += d
+			monthly = cellSet{}
 		}
 		s.Days++
 		if progress != nil {
@@ -72,4 +67,64 @@ func Rebuild(ctx context.Context, st *store.Store, t store.Tenant, from, to time
 		}
 	}
 	return s, nil
+}
+
+// replace stores set as every family's and view's cells in [from, to):
+// the month grain's, or the finer ones'.
+func (s *RebuildStats) replace(ctx context.Context, st *store.Store, t store.Tenant, srcs []source, set cellSet, from, to time.Time, month bool) error {
+	for _, src := range srcs {
+		grains := src.daily
+		if month {
+			grains = []store.Grain{store.Month}
+		}
+		var want []store.Cell
+		for _, c := range set[src.name] {
+			want = append(want, *c)
+		}
+		w, d, err := st.ReplaceCells(ctx, t, src.name, grains, from, to, want)
+		if err != nil {
+			return err
+		}
+		s.Written += w
+		s.Deleted += d
+	}
+	return nil
+}
+
+// cellSet sums cells by family or view name, then grain, slot and dims.
+type cellSet map[string]map[string]*store.Cell
+
+func (cs cellSet) add(c store.Cell) {
+	key := string(c.Grain) + c.Slot.Format(time.RFC3339) + "|" + c.Dims
+	byKey := cs[c.Family]
+	if byKey == nil {
+		byKey = map[string]*store.Cell{}
+		cs[c.Family] = byKey
+	}
+	if have := byKey[key]; have != nil {
+		for k, v := range c.Vals {
+			have.Vals[k] += v
+		}
+		return
+	}
+	c.Vals = maps.Clone(c.Vals)
+	byKey[key] = &c
+}
+
+// source is a family or a view as the store keys it, with the grains
+// finer than a month it is kept at.
+type source struct {
+	name  string
+	daily []store.Grain
+}
+
+func sources(fams []*Family) []source {
+	var out []source
+	for _, f := range fams {
+		out = append(out, source{f.Name, []store.Grain{store.Quarter, store.Day}})
+		for _, v := range f.Views {
+			out = append(out, source{v.Name, slices.DeleteFunc(slices.Clone(v.Grains), func(g store.Grain) bool { return g == store.Month })})
+		}
+	}
+	return out
 }

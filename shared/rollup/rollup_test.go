@@ -28,7 +28,7 @@ func MustStore(tb testing.TB) *store.Store {
 	name := localaws.UniqueName(tb, "r")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	if err := store.CreateTable(ctx, client, name); err != nil {
+	if err := store.CreateTableWithoutStream(ctx, client, name); err != nil {
 		tb.Fatal(err)
 	}
 	return store.New(client, name, rollup.Contributor{})

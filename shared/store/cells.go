@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -217,9 +218,12 @@ func parseCellSK(g Grain, inPartition time.Time, sk string) (time.Time, string, 
 	}
 	var slot time.Time
 	var err error
-	if g == Day {
+	switch g {
+	case Day:
 		slot, err = time.Parse("2006-01-02", label)
-	} else {
+	case Month:
+		slot, err = time.Parse("2006-01", label)
+	default:
 		var hm time.Time
 		hm, err = time.Parse("1504", label)
 		d := Day.Slot(inPartition)
@@ -254,22 +258,25 @@ func CellPartitions(family string, g Grain, from, to time.Time) []CellQuery {
 
 // nextPartition is the first slot of the partition after the one holding p.
 func nextPartition(g Grain, p time.Time) time.Time {
-	if g == Day {
+	switch g {
+	case Day:
 		return time.Date(p.Year(), p.Month()+1, 1, 0, 0, 0, 0, time.UTC)
+	case Month:
+		return time.Date(p.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return Day.Slot(p).AddDate(0, 0, 1)
 }
 
-// ReplaceCells makes a family's stored cells in [from, to) (UTC day
-// bounds, both grains) exactly want: cells that differ are written, cells
-// not in want are deleted, equal ones are left alone. It is admin tooling
-// (the rebuild command), not transactional: run it while no interaction
-// of those days is being ingested, or run it again.
-func (s *Store) ReplaceCells(ctx context.Context, t Tenant, family string, from, to time.Time, want []Cell) (written, deleted int, err error) {
+// ReplaceCells makes a family's stored cells of the grains in [from, to)
+// (bounds on each grain's slots) exactly want: cells that differ are
+// written, cells not in want are deleted, equal ones are left alone. It is
+// admin tooling (the rebuild command), not transactional: run it while no
+// interaction of those days is being ingested, or run it again.
+func (s *Store) ReplaceCells(ctx context.Context, t Tenant, family string, grains []Grain, from, to time.Time, want []Cell) (written, deleted int, err error) {
 	wanted := make(map[Key]cellItem, len(want))
 	for i := range want {
-		if want[i].Family != family {
-			return 0, 0, fmt.Errorf("replace cells of %s: got a %s cell", family, want[i].Family)
+		if want[i].Family != family || !slices.Contains(grains, want[i].Grain) {
+			return 0, 0, fmt.Errorf("replace cells of %s %s: got a %s %c cell", family, grains, want[i].Family, want[i].Grain)
 		}
 		k := want[i].Key(t)
 		if _, dup := wanted[k]; dup {
@@ -282,7 +289,7 @@ func (s *Store) ReplaceCells(ctx context.Context, t Tenant, family string, from,
 	var puts []any
 	var dels []dynamo.Keyed
 	seen := map[Key]bool{}
-	for _, g := range []Grain{Quarter, Day} {
+	for _, g := range grains {
 		for _, q := range CellPartitions(family, g, from, to) {
 			pk := t.CellPartition(family, g, q.First)
 			lo, hi := CellBounds(g, q.First, q.Last)

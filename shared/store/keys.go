@@ -134,35 +134,63 @@ type Grain byte
 
 const (
 	Quarter Grain = 'Q' // a UTC quarter-hour: any zone's hours and days are unions of them
+	Hour    Grain = 'H' // a UTC hour: a coarse view's by-hour rows and a day's whole hours
 	Day     Grain = 'D' // a UTC day: the interior of long ranges, read 96 times more cheaply
+	Month   Grain = 'M' // a UTC month: a month-long range is one month less or plus its ragged edges
 )
 
 // Slot is the start of the grain's bucket holding t.
 func (g Grain) Slot(t time.Time) time.Time {
 	t = t.UTC()
-	if g == Day {
+	switch g {
+	case Day:
 		return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	case Month:
+		return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
+	case Hour:
+		return t.Truncate(time.Hour)
 	}
 	return t.Truncate(15 * time.Minute)
 }
 
+// Next is the start of the grain's bucket after the one starting at slot.
+func (g Grain) Next(slot time.Time) time.Time {
+	switch g {
+	case Day:
+		return slot.AddDate(0, 0, 1)
+	case Month:
+		return slot.AddDate(0, 1, 0)
+	case Hour:
+		return slot.Add(time.Hour)
+	}
+	return slot.Add(15 * time.Minute)
+}
+
 // CellPartition holds a family's cells of one grain: a UTC day of
-// quarter-hours, or a UTC month of days, so a month's day cells are one
-// Query.
+// quarter-hours or hours, a UTC month of days or a UTC year of months, so that a
+// partition is read with one Query (or a few in parallel, by slot range).
 func (t Tenant) CellPartition(family string, g Grain, slot time.Time) string {
 	slot = slot.UTC()
-	bucket := slot.Format("2006-01-02")
-	if g == Day {
+	var bucket string
+	switch g {
+	case Day:
 		bucket = slot.Format("2006-01")
+	case Month:
+		bucket = slot.Format("2006")
+	default:
+		bucket = slot.Format("2006-01-02")
 	}
 	return t.Prefix() + "R#" + part(family) + "#" + string(g) + "#" + bucket
 }
 
 // cellSlotLabel orders a partition's cells by slot: "HHMM" for quarter
-// hours, the date for days.
+// hours and hours, the date for days, "yyyy-mm" for months.
 func cellSlotLabel(g Grain, slot time.Time) string {
-	if g == Day {
+	switch g {
+	case Day:
 		return slot.UTC().Format("2006-01-02")
+	case Month:
+		return slot.UTC().Format("2006-01")
 	}
 	return slot.UTC().Format("1504")
 }

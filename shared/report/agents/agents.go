@@ -104,31 +104,43 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 	im, ia, in, iu, is := fam.Dim(rollup.DimMedia), fam.Dim(rollup.DimAgent),
 		fam.Dim(rollup.DimAgentName), fam.Dim(rollup.DimUserTags), fam.Dim(rollup.DimServices)
 	rows := map[string]*Row{}
-	names := map[string]time.Time{} // the name of the agent's latest cell wins
+	names := report.AgentNames{}
+	byMedia := map[string]map[domain.Media]int64{} // interactions by agent and media
 	units, err := report.Cells(ctx, env.Reader, env.Tenant, report.Read{
 		Family: fam, Range: rng, Queues: queues,
-		Fine: rng.Window != nil, // a time-of-day window is applied on quarter-hours
+		Needs: append([]string{rollup.DimMedia, rollup.DimAgent, rollup.DimAgentName}, report.NeedsIf(
+			report.NeedIf{Dim: rollup.DimServices, Set: len(f.services) > 0},
+			report.NeedIf{Dim: rollup.DimUserTags, Set: len(f.userTags) > 0})...),
 		Keep: func(c rollup.Cell) bool {
 			return report.AnyOf(c, im, mediaStrings(f.media)) && report.SetAnyOf(c, is, f.services) &&
 				report.SetAnyOf(c, iu, f.userTags) && report.AnyOf(c, ia, f.users)
 		},
-	}, func(c rollup.Cell) {
+	}, func(c rollup.Cell, _ int) {
 		id := c.Dims[ia]
 		r := rows[id]
 		if r == nil {
 			r = &Row{AgentID: id, sums: rollup.Vals{}}
 			rows[id] = r
+			byMedia[id] = map[domain.Media]int64{}
 		}
-		if at, ok := names[id]; !ok || !c.Slot.Before(at) {
-			names[id], r.AgentName = c.Slot, c.Dims[in]
-		}
+		names.Add(id, c.Dims[in], c.Slot, c.Vals[rollup.N])
 		addVals(r.sums, c.Vals)
-		if m := domain.Media(c.Dims[im]); !slices.Contains(r.Media, m) {
-			r.Media = append(r.Media, m)
-		}
+		byMedia[id][domain.Media(c.Dims[im])] += c.Vals[rollup.N]
 	})
 	if err != nil {
 		return nil, err
+	}
+	for id, r := range rows {
+		if r.sums[rollup.N] == 0 { // only in what the tiling took away
+			delete(rows, id)
+			continue
+		}
+		r.AgentName = names.Name(id)
+		for _, m := range domain.AllMedia {
+			if byMedia[id][m] > 0 {
+				r.Media = append(r.Media, m)
+			}
+		}
 	}
 
 	spans := rng.Spans()

@@ -39,12 +39,11 @@ func run(ctx context.Context, env report.Env, q url.Values) (any, error) {
 	g := newGrouping(r, v)
 	total := newTally(v.contacts)
 	units, err := report.Cells(ctx, env.Reader, env.Tenant,
-		report.Read{Family: rollup.Conversations, Range: r.rng, Queues: r.queues, Fine: v.time, Keep: r.keep},
-		func(c rollup.Cell) {
-			if row := g.row(c); row != nil {
-				row.t.add(c)
-				total.add(c)
-			}
+		report.Read{Family: rollup.Conversations, Range: r.rng, Buckets: g.buckets, Queues: r.queues,
+			Needs: append(v.needs(), r.needs()...), Contacts: v.contacts, Keep: r.keep},
+		func(c rollup.Cell, bucket int) {
+			g.row(c, bucket).t.add(c)
+			total.add(c)
 		})
 	if err != nil {
 		return nil, err

@@ -110,6 +110,16 @@ func (r *request) keep(c rollup.Cell) bool {
 		(r.supportType == "" || c.Dims[dType] == r.supportType)
 }
 
+// needs are the dimensions of the request's filters.
+func (r *request) needs() []string {
+	return report.NeedsIf(
+		report.NeedIf{Dim: rollup.DimChannel, Set: len(r.channels) > 0},
+		report.NeedIf{Dim: rollup.DimCategory, Set: len(r.categories) > 0},
+		report.NeedIf{Dim: rollup.DimAgent, Set: len(r.users) > 0},
+		report.NeedIf{Dim: rollup.DimTags, Set: len(r.tags) > 0},
+		report.NeedIf{Dim: rollup.DimUserTags, Set: len(r.userTags) > 0})
+}
+
 // flagIs matches a "1"/"0" dimension against a yes/no filter ("": any).
 func flagIs(dim, want string) bool {
 	return want == "" || (dim == "1") == (want == "yes")

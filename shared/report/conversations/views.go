@@ -68,9 +68,9 @@ type group struct {
 // grouping sorts cells into a view's rows.
 type grouping struct {
 	v       *view
-	buckets report.TimeBuckets // time views
-	rows    []*group           // time views: every bucket, in order
-	byKey   map[string]*group  // dimension views
+	buckets *report.TimeBuckets // time views
+	rows    []*group            // time views: every bucket, in order
+	byKey   map[string]*group   // dimension views
 	names   report.AgentNames
 }
 
@@ -85,23 +85,31 @@ func newGrouping(r *request, v *view) *grouping {
 	return g
 }
 
-// row is the group a cell counts in; nil when it lies outside the
-// range's dates.
-func (g *grouping) row(c rollup.Cell) *group {
+// row is the group a cell of the bucket counts in.
+func (g *grouping) row(c rollup.Cell, bucket int) *group {
 	if g.v.time {
-		if i := g.buckets.Index(c.Slot); i >= 0 {
-			return g.rows[i]
-		}
-		return nil
+		return g.rows[bucket]
 	}
 	k := c.Dims[g.v.dim]
-	g.names.Add(c.Dims[dAgent], c.Dims[dAgentName], c.Slot)
+	g.names.Add(c.Dims[dAgent], c.Dims[dAgentName], c.Slot, c.Vals[rollup.N])
 	r := g.byKey[k]
 	if r == nil {
 		r = &group{key: k, conds: g.v.cond(k), t: newTally(g.v.contacts)}
 		g.byKey[k] = r
 	}
 	return r
+}
+
+// needs are the dimensions the view groups and counts by.
+func (v *view) needs() []string {
+	out := []string{rollup.DimMedia, rollup.DimSupportType, rollup.DimAssigned, rollup.DimDone, rollup.DimSupported}
+	if !v.time {
+		out = append(out, fam.Dims[v.dim])
+	}
+	if v.dim == dAgent {
+		out = append(out, rollup.DimAgentName)
+	}
+	return out
 }
 
 // list is the rows in order: time buckets in time order; groups by their
@@ -112,6 +120,9 @@ func (g *grouping) list() []*group {
 	}
 	out := make([]*group, 0, len(g.byKey))
 	for _, r := range g.byKey {
+		if r.t.count(both, both, both, both) == 0 { // only in what the tiling took away
+			continue
+		}
 		r.label = g.v.label(r.key, g.names)
 		out = append(out, r)
 	}

@@ -79,9 +79,13 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 	if err != nil {
 		return nil, err
 	}
+	var buckets *report.TimeBuckets
+	if req.Group == GroupHour || req.Group == GroupDay {
+		buckets = report.NewTimeBuckets(req.Range, req.Group == GroupHour)
+	}
 	cells, units, err := report.ReadCells(ctx, env, report.Read{
-		Family: rollup.IVR, Range: req.Range, Queues: req.Queues,
-		Fine: req.Group == GroupHour || req.Group == GroupDay, Keep: req.keep,
+		Family: rollup.IVR, Range: req.Range, Buckets: buckets, Queues: req.Queues, Keep: req.keep,
+		Needs: req.needs(),
 	})
 	if err != nil {
 		return nil, err
@@ -111,9 +115,20 @@ func (r *Request) keep(c rollup.Cell) bool {
 		report.SetAnyOf(c, dimServices, r.Services) && report.SetAnyOf(c, dimUserTags, r.UserTags)
 }
 
+// needs are the dimensions the request groups and filters on.
+func (r *Request) needs() []string {
+	return report.NeedsIf(
+		report.NeedIf{Dim: rollup.DimIVR, Set: r.Group == GroupIVR || len(r.IVRs) > 0},
+		report.NeedIf{Dim: rollup.DimAgent, Set: r.Group == GroupAgent || len(r.Agents) > 0},
+		report.NeedIf{Dim: rollup.DimAgentName, Set: r.Group == GroupAgent},
+		report.NeedIf{Dim: rollup.DimServices, Set: r.Group == GroupService || len(r.Services) > 0},
+		report.NeedIf{Dim: rollup.DimUserTags, Set: len(r.UserTags) > 0})
+}
+
 // Build computes the rows and totals from the request's cells (already
-// filtered and scoped), without the envelope.
-func Build(r *Request, cells []rollup.Cell) *Response {
+// filtered and scoped, and signed: see report.Cells), without the
+// envelope.
+func Build(r *Request, cells []report.Placed) *Response {
 	resp := &Response{Columns: append([]report.DrillColumn{{Column: report.Column{Key: "label", Header: keyHeader[r.Group]}}}, columns...)}
 	total := rollup.Vals{}
 	base := r.drillConds()
@@ -121,10 +136,8 @@ func Build(r *Request, cells []rollup.Cell) *Response {
 		b := report.NewTimeBuckets(r.Range, r.Group == GroupHour)
 		sums := make([]rollup.Vals, len(b.Keys))
 		for _, c := range cells {
-			if i := b.Index(c.Slot); i >= 0 {
-				sums[i] = add(sums[i], c.Vals)
-				total = add(total, c.Vals)
-			}
+			sums[c.Bucket] = add(sums[c.Bucket], c.Vals)
+			total = add(total, c.Vals)
 		}
 		for i, k := range b.Keys {
 			resp.Rows = append(resp.Rows, newRow(k, k, sums[i], report.RowDrill(base, voice, b.Conds[i]...)))
@@ -133,15 +146,18 @@ func Build(r *Request, cells []rollup.Cell) *Response {
 		sums := map[string]rollup.Vals{}
 		names := report.AgentNames{}
 		for _, c := range cells {
-			for _, k := range groupKeys(r.Group, c) {
+			for _, k := range groupKeys(r.Group, c.Cell) {
 				sums[k] = add(sums[k], c.Vals)
 			}
 			if r.Group == GroupAgent {
-				names.Add(c.Dims[dimAgent], c.Dims[dimAgentName], c.Slot)
+				names.Add(c.Dims[dimAgent], c.Dims[dimAgentName], c.Slot, c.Vals[rollup.N])
 			}
 			total = add(total, c.Vals)
 		}
 		for k, v := range sums {
+			if v[rollup.N] == 0 { // only in what the tiling took away
+				continue
+			}
 			var label string
 			var cond report.DrillCond
 			switch r.Group {

@@ -229,10 +229,10 @@ func drillable(resp *ivr.Response) []reporttest.Number {
 // with a comma in a list filter, and a service the services filter
 // doesn't name (the row would need both).
 func TestDrillableRows(t *testing.T) {
-	cell := func(menu, agent, services string) rollup.Cell {
-		return rollup.Cell{Dims: rollup.Tuple{"q1", menu, agent, "Name " + agent, "", services}, Vals: rollup.Vals{rollup.N: 1}}
+	cell := func(menu, agent, services string) report.Placed {
+		return report.Placed{Cell: rollup.Cell{Dims: rollup.Tuple{"q1", menu, agent, "Name " + agent, "", services}, Vals: rollup.Vals{rollup.N: 1}}}
 	}
-	cells := []rollup.Cell{cell("Main", "a1", "Billing,Support"), cell("", "", ""), cell("Main", "a,b", "Sales")}
+	cells := []report.Placed{cell("Main", "a1", "Billing,Support"), cell("", "", ""), cell("Main", "a,b", "Sales")}
 	cases := []struct {
 		group    string
 		services []string

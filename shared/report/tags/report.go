@@ -75,8 +75,15 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 	if err != nil {
 		return nil, err
 	}
+	var buckets *report.TimeBuckets
+	if req.View == ViewTime {
+		buckets = report.NewTimeBuckets(req.Range, req.Interval == IntervalHour)
+	}
 	cells, units, err := report.ReadCells(ctx, env, report.Read{
-		Family: rollup.Tags, Range: req.Range, Queues: req.Queues, Fine: req.View == ViewTime, Keep: req.keep,
+		Family: rollup.Tags, Range: req.Range, Buckets: buckets, Queues: req.Queues, Keep: req.keep,
+		Needs: append([]string{rollup.DimMedia, rollup.DimTags, rollup.DimChannel}, report.NeedsIf(
+			report.NeedIf{Dim: rollup.DimAgent, Set: len(req.Agents) > 0 || req.View == ViewAgent},
+			report.NeedIf{Dim: rollup.DimAgentName, Set: req.View == ViewAgent})...),
 	})
 	if err != nil {
 		return nil, err
@@ -104,7 +111,7 @@ func (r *Request) keep(c rollup.Cell) bool {
 type group struct {
 	key    string
 	counts map[string]int64
-	media  map[domain.Media]bool
+	media  map[domain.Media]int64 // interactions (cells come signed)
 	conds  []report.DrillCond
 }
 
@@ -112,19 +119,20 @@ type group struct {
 // counts, when it names some).
 func (g *group) add(c rollup.Cell, only []string) {
 	if g.counts == nil {
-		g.counts, g.media = map[string]int64{}, map[domain.Media]bool{}
+		g.counts, g.media = map[string]int64{}, map[domain.Media]int64{}
 	}
 	for _, tag := range c.Dims.Set(dimTags) {
 		if len(only) == 0 || slices.Contains(only, tag) {
 			g.counts[tag] += c.Vals[rollup.N]
 		}
 	}
-	g.media[domain.Media(c.Dims[dimMedia])] = true
+	g.media[domain.Media(c.Dims[dimMedia])] += c.Vals[rollup.N]
 }
 
 // Build computes the rows and totals from the request's cells (already
-// filtered and scoped), without the envelope.
-func Build(r *Request, cells []rollup.Cell) *Response {
+// filtered and scoped, and signed: see report.Cells), without the
+// envelope.
+func Build(r *Request, cells []report.Placed) *Response {
 	var groups []*group
 	var total group
 	names := report.AgentNames{}
@@ -134,10 +142,8 @@ func Build(r *Request, cells []rollup.Cell) *Response {
 			groups = append(groups, &group{key: k, conds: b.Conds[i]})
 		}
 		for _, c := range cells {
-			if i := b.Index(c.Slot); i >= 0 {
-				groups[i].add(c, r.Tags)
-				total.add(c, r.Tags)
-			}
+			groups[c.Bucket].add(c.Cell, r.Tags)
+			total.add(c.Cell, r.Tags)
 		}
 	} else {
 		byKey := map[string]*group{}
@@ -145,7 +151,7 @@ func Build(r *Request, cells []rollup.Cell) *Response {
 			dim, param := dimChannel, report.DrillOne("channel", c.Dims[dimChannel])
 			if r.View == ViewAgent {
 				dim, param = dimAgent, report.DrillAny("finalAgents", c.Dims[dimAgent])
-				names.Add(c.Dims[dimAgent], c.Dims[dimAgentName], c.Slot)
+				names.Add(c.Dims[dimAgent], c.Dims[dimAgentName], c.Slot, c.Vals[rollup.N])
 			}
 			g := byKey[c.Dims[dim]]
 			if g == nil {
@@ -153,9 +159,11 @@ func Build(r *Request, cells []rollup.Cell) *Response {
 				byKey[g.key] = g
 				groups = append(groups, g)
 			}
-			g.add(c, r.Tags)
-			total.add(c, r.Tags)
+			g.add(c.Cell, r.Tags)
+			total.add(c.Cell, r.Tags)
 		}
+		// A group only in what the tiling took away has nothing.
+		groups = slices.DeleteFunc(groups, (*group).empty)
 	}
 
 	resp := &Response{Interval: r.Interval, Tags: tagOrder(r.Tags, total.counts)}
@@ -200,6 +208,16 @@ func Build(r *Request, cells []rollup.Cell) *Response {
 	return resp
 }
 
+// empty reports whether the group's interactions sum to none.
+func (g *group) empty() bool {
+	for _, n := range g.media {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 func (g *group) row(label string, tags []string, base report.DrillConds) Row {
 	row := Row{Key: g.key, Label: label, Counts: map[string]int64{}, Media: []domain.Media{}}
 	for _, t := range tags {
@@ -207,7 +225,7 @@ func (g *group) row(label string, tags []string, base report.DrillConds) Row {
 		row.Total += g.counts[t]
 	}
 	for _, m := range domain.AllMedia {
-		if g.media[m] {
+		if g.media[m] > 0 {
 			row.Media = append(row.Media, m)
 		}
 	}
@@ -219,8 +237,8 @@ func (g *group) row(label string, tags []string, base report.DrillConds) Row {
 // the tags the request named even when none was applied.
 func tagOrder(named []string, counts map[string]int64) []string {
 	tags := slices.Clone(named)
-	for t := range counts {
-		if !slices.Contains(tags, t) {
+	for t, n := range counts {
+		if n != 0 && !slices.Contains(tags, t) {
 			tags = append(tags, t)
 		}
 	}

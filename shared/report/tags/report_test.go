@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/report"
 	"github.com/rastro-cc/rastro/shared/report/reporttest"
 	"github.com/rastro-cc/rastro/shared/report/tags"
 	"github.com/rastro-cc/rastro/shared/rollup"
@@ -204,10 +205,10 @@ func drillable(resp *tags.Response) []reporttest.Number {
 // (the tracking report takes one) outside the channel view, and voice
 // under a channel filter (the tracking report has none for voice).
 func TestDrillableRows(t *testing.T) {
-	cell := func(media, channel, agent, tag string) rollup.Cell {
-		return rollup.Cell{Dims: rollup.Tuple{media, "q1", channel, agent, "Name " + agent, rollup.SetOf([]string{tag})}, Vals: rollup.Vals{rollup.N: 1}}
+	cell := func(media, channel, agent, tag string) report.Placed {
+		return report.Placed{Cell: rollup.Cell{Dims: rollup.Tuple{media, "q1", channel, agent, "Name " + agent, rollup.SetOf([]string{tag})}, Vals: rollup.Vals{rollup.N: 1}}}
 	}
-	cells := []rollup.Cell{
+	cells := []report.Placed{
 		cell("chat", "Acme Page", "a1", "vip"), cell("chat", "", "", "vip"),
 		cell("voice", "", "a2", "sale"), cell("email", "Acme, Inc", "a1", "follow,up"),
 	}

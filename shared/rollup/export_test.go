@@ -1,0 +1,4 @@
+package rollup
+
+// DecodeTuple exposes decodeTuple to the external tests.
+var DecodeTuple = decodeTuple

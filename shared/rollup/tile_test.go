@@ -1,0 +1,148 @@
+package rollup_test
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rastro-cc/rastro/shared/period"
+	"github.com/rastro-cc/rastro/shared/rollup"
+	"github.com/rastro-cc/rastro/shared/rollup/rolluptest"
+	"github.com/rastro-cc/rastro/shared/store"
+)
+
+// TestReadTilesExactly holds what the reader gives, for random buckets of
+// random spans across two month ends (signed tilings: a month less its
+// first hours, plus the next month's), equal to summing the interactions'
+// quarter-hour contributions in the spans, for every family read whole,
+// through each of its views, and for distinct contacts.
+func TestReadTilesExactly(t *testing.T) {
+	st := MustStore(t)
+	tenant := store.Tenant("acme")
+	from := time.Date(2026, 2, 20, 0, 0, 0, 0, time.UTC)
+	span := 50 * 24 * time.Hour
+	h := rolluptest.Generate(21, 900, from, span)
+	start := time.Now()
+	rolluptest.Load(t, st, tenant, h.Final)
+	t.Logf("loaded in %s", time.Since(start))
+	defer func() { t.Logf("read in %s", time.Since(start)) }()
+	rd := &rollup.Reader{Store: st}
+	r := rand.New(rand.NewPCG(5, 6))
+	var grains []store.Grain // every grain some read used
+	subtracted := 0
+	for _, f := range rollup.Families {
+		variants := map[string]rollup.Read{"family": {Needs: f.Dims}, "contacts": {Needs: f.Dims, Contacts: true}}
+		for _, v := range f.Views {
+			variants[v.Name] = rollup.Read{Needs: v.Dims}
+		}
+		for name, variant := range variants {
+			for trial := range 6 {
+				q := variant
+				q.Family, q.Tenant = f, tenant
+				q.Buckets = randomBuckets(r, from, span)
+				got := map[string]rollup.Vals{}
+				if _, err := rd.Read(context.Background(), q, func(c rollup.Cell, b int) {
+					if !slices.Contains(grains, c.Grain) {
+						grains = append(grains, c.Grain)
+					}
+					if c.Vals[rollup.N] < 0 {
+						subtracted++
+					}
+					add(got, key(f, q.Needs, b, c.Dims), c.Vals, q.Contacts)
+				}); err != nil {
+					t.Fatal(err)
+				}
+				want := map[string]rollup.Vals{}
+				for i := range h.Final {
+					in := h.Final[i]
+					in.Normalize()
+					for _, c := range rollup.Contributions(&in) {
+						if c.Family != f.Name || c.Grain != store.Quarter {
+							continue
+						}
+						for b, spans := range q.Buckets {
+							if slices.ContainsFunc(spans, func(s period.Span) bool { return !c.Slot.Before(s.From) && c.Slot.Before(s.To) }) {
+								add(want, key(f, q.Needs, b, rollup.DecodeTuple(c.Dims)), c.Vals, q.Contacts)
+							}
+						}
+					}
+				}
+				drop(got)
+				drop(want)
+				if !maps.EqualFunc(got, want, maps.Equal) {
+					for k := range want {
+						if !maps.Equal(got[k], want[k]) {
+							t.Errorf("%s %s #%d %v: %s = %v, want %v", f.Name, name, trial, q.Buckets, k, got[k], want[k])
+							break
+						}
+					}
+					t.Errorf("%s %s #%d: %d groups, want %d", f.Name, name, trial, len(got), len(want))
+				}
+			}
+		}
+	}
+	if subtracted == 0 {
+		t.Error("no tiling subtracted a cell")
+	}
+	for _, g := range []store.Grain{store.Month, store.Day, store.Hour, store.Quarter} {
+		if !slices.Contains(grains, g) {
+			t.Errorf("no read used %c cells", g)
+		}
+	}
+}
+
+// randomBuckets draws 1 to 3 buckets of 1 to 3 disjoint spans on
+// quarter-hours, from a quarter-hour to 40 days long, around the history.
+func randomBuckets(r *rand.Rand, from time.Time, span time.Duration) [][]period.Span {
+	out := make([][]period.Span, 1+r.IntN(3))
+	for b := range out {
+		at := from.Add(-48*time.Hour + time.Duration(r.Int64N(int64(span/2)))).Truncate(15 * time.Minute)
+		for range 1 + r.IntN(3) {
+			length := time.Duration(1+r.IntN(4)) * 15 * time.Minute
+			switch r.IntN(3) {
+			case 1:
+				length = time.Duration(1+r.IntN(72)) * time.Hour
+			case 2:
+				length = time.Duration(1+r.IntN(40*96)) * 15 * time.Minute
+			}
+			out[b] = append(out[b], period.Span{From: at, To: at.Add(length)})
+			at = at.Add(length + time.Duration(r.IntN(96))*15*time.Minute)
+		}
+	}
+	return out
+}
+
+// key names a bucket's group of the needed dimensions.
+func key(f *rollup.Family, needs []string, bucket int, dims rollup.Tuple) string {
+	parts := []string{fmt.Sprint(bucket)}
+	for _, n := range needs {
+		parts = append(parts, dims[f.Dim(n)])
+	}
+	return strings.Join(parts, "|")
+}
+
+func add(sums map[string]rollup.Vals, k string, v rollup.Vals, contacts bool) {
+	if sums[k] == nil {
+		sums[k] = rollup.Vals{}
+	}
+	for name, x := range v {
+		if contacts || !strings.HasPrefix(name, rollup.ContactPfx) {
+			sums[k][name] += x
+		}
+	}
+}
+
+// drop removes zero counters and groups left empty.
+func drop(sums map[string]rollup.Vals) {
+	for k, v := range sums {
+		maps.DeleteFunc(v, func(_ string, x int64) bool { return x == 0 })
+		if len(v) == 0 {
+			delete(sums, k)
+		}
+	}
+}

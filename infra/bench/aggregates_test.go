@@ -62,15 +62,21 @@ func BenchmarkAggregates(b *testing.B) {
 	cases := []aggregate{
 		{"agents", agents.Report, month(), all},
 		{"agents/09-12h", agents.Report, month("timeFrom", "09:00", "timeTo", "11:59"), all},
+		{"agents/voice", agents.Report, month("media", "voice"), voice},
+		{"agents/services", agents.Report, month("services", "Suporte Técnico"), all},
+		{"agents/kolkata", agents.Report, month("zone", "Asia/Kolkata"), all},
 		{"ivr/by-ivr", ivr.Report, month("group", "ivr"), voice},
 		{"ivr/by-agent", ivr.Report, month("group", "agent"), voice},
 		{"ivr/by-day", ivr.Report, month("group", "day"), voice},
+		{"ivr/by-hour", ivr.Report, month("group", "hour"), voice},
+		{"ivr/by-service", ivr.Report, month("group", "service"), voice},
 		{"conversations/overview", conversations.Report, month("view", "overview"), text},
 		{"conversations/agent", conversations.Report, month("view", "agent"), text},
 		{"conversations/hour", conversations.Report, month("view", "hour"), text},
 		{"conversations/date", conversations.Report, month("view", "date"), text},
 		{"conversations/channel", conversations.Report, month("view", "channel"), text},
 		{"tags/time", tags.Report, month("view", "time"), all},
+		{"tags/channel", tags.Report, month("view", "channel"), all},
 		{"tags/agent", tags.Report, month("view", "agent"), all},
 	}
 	env := rpt.Env{

@@ -3,9 +3,9 @@ package report
 import (
 	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/tracking"
 )
 
 // DrillColumn is a column and whether its numbers link to the tracking
@@ -19,19 +19,22 @@ type DrillColumn struct {
 
 // DrillCond is one tracking filter a drill-down states: the tracking
 // parameter and its values. List marks a parameter that takes several
-// values ("any of"), which the tracking report splits on commas.
+// values ("any of"), written as a tracking list (tracking.FormatList):
+// a value with a comma is quoted, and "" (None) is the row of those
+// without a value.
 type DrillCond struct {
 	Param  string
 	Values []string
 	List   bool
 }
 
-// DrillAny is an "any of" condition (finalAgents, services, tags...).
+// DrillAny is an "any of" condition (finalAgents, services, tags...);
+// a value "" (None) selects the interactions without one.
 func DrillAny(param string, values ...string) DrillCond {
 	return DrillCond{Param: param, Values: values, List: true}
 }
 
-// DrillOne is a single-valued condition (channel, queue, from...).
+// DrillOne is a single-valued condition (queue, from...).
 func DrillOne(param, value string) DrillCond {
 	return DrillCond{Param: param, Values: []string{value}}
 }
@@ -45,7 +48,7 @@ type DrillConds []DrillCond
 func DrillFilters(cs ...DrillCond) DrillConds {
 	var out DrillConds
 	for _, c := range cs {
-		if len(c.Values) > 0 && c.Values[0] != "" {
+		if len(c.Values) > 0 && (c.List || c.Values[0] != "") {
 			out = append(out, c)
 		}
 	}
@@ -57,20 +60,15 @@ func DrillFilters(cs ...DrillCond) DrillConds {
 const maxDrillValues = 100 - 1
 
 // States reports whether the tracking report can select exactly what the
-// conditions say for media m: each applies to m, none has an empty value
-// (the tracking report has no "none" value: interactions without an IVR,
-// an agent, a service or a channel can't be listed apart), a single-valued
-// one has one value, and no list value holds a comma.
+// conditions say for media m: it takes each of them, values and all, for
+// m (a list states a row keyed "" as None, and a value holding a comma
+// quoted; see tracking.ParseList), and the lists together are within its
+// limit.
 func (cs DrillConds) States(m domain.Media) bool {
 	n := 0
 	for _, c := range cs {
-		if !Applies(c.Param, m) || len(c.Values) == 0 || !c.List && len(c.Values) != 1 {
+		if !Takes(c.Param, m, c.Values) || !c.List && len(c.Values) != 1 {
 			return false
-		}
-		for _, v := range c.Values {
-			if v == "" || c.List && strings.Contains(v, ",") {
-				return false
-			}
 		}
 		if c.List {
 			n += len(c.Values)
@@ -106,7 +104,11 @@ func (cs DrillConds) Narrow(row ...DrillCond) (DrillConds, bool) {
 func (cs DrillConds) Values() url.Values {
 	q := url.Values{}
 	for _, c := range cs {
-		q.Set(c.Param, strings.Join(c.Values, ","))
+		if c.List {
+			q.Set(c.Param, tracking.FormatList(c.Values))
+		} else {
+			q.Set(c.Param, c.Values[0])
+		}
 	}
 	return q
 }

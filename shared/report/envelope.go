@@ -124,17 +124,6 @@ func (d *Drill) Query(m domain.Media, row, metric string) string {
 	return d.Path + "?" + q.Encode()
 }
 
-// RowQuery encodes a row's tracking filters.
-func RowQuery(kv ...string) string {
-	q := url.Values{}
-	for i := 0; i+1 < len(kv); i += 2 {
-		if kv[i+1] != "" {
-			q.Set(kv[i], kv[i+1])
-		}
-	}
-	return q.Encode()
-}
-
 // Avg is a mean in seconds from a sum in milliseconds, 0 when n is 0,
 // rounded to the millisecond.
 func Avg(sumMs, n int64) float64 {

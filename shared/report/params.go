@@ -13,6 +13,7 @@ import (
 
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/period"
+	"github.com/rastro-cc/rastro/shared/tracking"
 )
 
 // Limits of a request.
@@ -62,14 +63,25 @@ func (p *Params) One(name string, allowed ...string) string {
 	return raw[0]
 }
 
-// List is an "any of" parameter: comma-separated or repeated values,
-// unique and sorted; nil when absent.
+// List is an "any of" parameter: repeated parameters, each a list as the
+// tracking report reads it (comma-separated, a value with a comma
+// double-quoted: tracking.ParseList), unique and sorted; nil when absent.
+// The tracking report's "" (no value) isn't taken: an aggregate report
+// filters by the values interactions have.
 func (p *Params) List(name string) []string {
 	p.asked[name] = true
 	var out []string
 	for _, r := range p.q[name] {
-		for _, v := range strings.Split(r, ",") {
-			v = strings.TrimSpace(v)
+		vals, err := tracking.ParseList(r)
+		if err != nil {
+			p.Fail(name, err.Error())
+			return nil
+		}
+		for _, v := range vals {
+			if v == tracking.None {
+				p.Fail(name, `does not take "" (no value): it selects interactions by the values they have`)
+				return nil
+			}
 			if reason := checkValue(v); reason != "" {
 				p.Fail(name, "values "+reason)
 				return nil

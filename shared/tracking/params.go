@@ -2,6 +2,7 @@ package tracking
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -16,11 +17,13 @@ import (
 
 // param is one query parameter of the report: the media it applies to
 // (nil: every media; seed 000 says which filter shows for which media),
-// whether it takes several values, and how it sets the request.
+// whether it takes several values (a list: see ParseList), whether its
+// list takes None, and how it sets the request.
 type param struct {
 	name  string
 	media []domain.Media
 	multi bool
+	none  bool
 	set   func(r *Request, vals []string) error
 }
 
@@ -129,7 +132,10 @@ var params = []param{
 		return nil
 	}},
 	{name: "agents", multi: true, set: func(r *Request, v []string) error { r.Filter.AgentIDsAny = v; return nil }},
-	{name: "services", multi: true, set: func(r *Request, v []string) error { r.Filter.ServicesAny = v; return nil }},
+	{name: "services", multi: true, none: true, set: func(r *Request, v []string) error {
+		storeOrMatch(v, &r.Filter.ServicesAny, &r.Match.Services)
+		return nil
+	}},
 	{name: "protocol", set: func(r *Request, v []string) error { r.Filter.Protocol = v[0]; return nil }},
 	{name: "externalContactId", set: func(r *Request, v []string) error { r.Filter.ExternalContactID = v[0]; return nil }},
 	{name: "externalProtocol", set: func(r *Request, v []string) error { r.Filter.ExternalProtocol = v[0]; return nil }},
@@ -137,7 +143,16 @@ var params = []param{
 	{name: "contact", set: func(r *Request, v []string) error { return setName(&r.Filter.Contact, v[0]) }},
 	// Seed 004's filters.
 	{name: "queue", set: func(r *Request, v []string) error { r.queue = v[0]; return nil }},
-	{name: "channel", media: textMedia, set: func(r *Request, v []string) error { r.Filter.Channel = v[0]; return nil }},
+	// Any media: conversation.channelName names the page, account or line
+	// of every media, and the aggregate reports filter every media by it.
+	{name: "channel", multi: true, none: true, set: func(r *Request, v []string) error {
+		if len(v) == 1 && v[0] != None {
+			r.Filter.Channel = v[0]
+		} else {
+			r.Match.Channels = v
+		}
+		return nil
+	}},
 	{name: "did", media: phoneLines, set: func(r *Request, v []string) error { r.Filter.DID = v[0]; return nil }},
 	{name: "disposition", set: func(r *Request, v []string) error { r.Filter.Disposition = v[0]; return nil }},
 	{name: "agent", set: func(r *Request, v []string) error { return setName(&r.Filter.Agent, v[0]) }},
@@ -147,8 +162,18 @@ var params = []param{
 	// on the media where that report exists. finalAgents is the agent who
 	// closed the interaction, the one agent reports credit; agents keeps
 	// matching any leg's.
-	{name: "finalAgents", multi: true, set: func(r *Request, v []string) error { r.Filter.FinalAgents = v; return nil }},
-	{name: "ivr", media: voiceOnly, multi: true, set: func(r *Request, v []string) error { r.Filter.MenuPaths = v; return nil }},
+	{name: "finalAgents", multi: true, none: true, set: func(r *Request, v []string) error {
+		storeOrMatch(v, &r.Filter.FinalAgents, &r.Match.FinalAgents)
+		return nil
+	}},
+	{name: "ivr", media: voiceOnly, multi: true, none: true, set: func(r *Request, v []string) error {
+		storeOrMatch(v, &r.Filter.MenuPaths, &r.Match.MenuPaths)
+		return nil
+	}},
+	// The interactions an average of the IVR report is over: those whose
+	// wait (handle time) was measured, greater than 0.
+	{name: "waited", set: func(r *Request, v []string) error { return setYesNo(&r.Match.Waited, v[0]) }},
+	{name: "handled", set: func(r *Request, v []string) error { return setYesNo(&r.Match.Handled, v[0]) }},
 	{name: "abandonedIn", media: voiceOnly, set: func(r *Request, v []string) error {
 		w, err := oneOf(v[0], map[string]string{"ivr": store.AbandonedInIVR, "queue": store.AbandonedInQueue})
 		r.Filter.AbandonedIn = w
@@ -219,6 +244,17 @@ func paramByName(name string) (*param, bool) {
 		}
 	}
 	return nil, false
+}
+
+// storeOrMatch puts an "any of" list in the store's filter, which
+// DynamoDB applies, unless it holds None, which the store's filter can't
+// state: then the report matches it (Match).
+func storeOrMatch(v []string, store, match *[]string) {
+	if slices.Contains(v, None) {
+		*match = v
+	} else {
+		*store = v
+	}
 }
 
 // oneOf looks s up in allowed, naming the allowed values when it's not there.

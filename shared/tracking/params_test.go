@@ -26,8 +26,9 @@ var seedMedia = map[string][]domain.Media{
 	"serviceStatus": {"whatsapp", "chat", "sms", "instagram", "facebook", "telegram", "webchat", "reclameaqui"},
 	"email":         {"email"},
 	"phone":         {"voice", "chat", "whatsapp", "sms", "reclameaqui", "email"},
-	"channel":       textMediaNames,
-	"did":           {"voice", "sms", "whatsapp"},
+	// channel: every media (Rastro's widening; conversation.channelName
+	// names a voice line too, and the tag report filters every media by it).
+	"did": {"voice", "sms", "whatsapp"},
 	// The drill-down filters: where the aggregate report each one serves
 	// exists (IVR: voice; conversation statistics: the text media).
 	"ivr":             {"voice"},
@@ -48,11 +49,11 @@ var sample = map[string]string{
 	"portfolio": "assigned", "expiration": "expired", "voiceStatus": "answered,abandoned", "serviceStatus": "transferred",
 	"tags": "sale", "email": "user.name@company.com.br", "phone": "+55 (11) 99999-0000", "agents": "a1,a2",
 	"services": "Support", "protocol": "2025-03-17-13-20-45", "externalContactId": "X-1", "externalProtocol": "Z9",
-	"userTags": "senior", "contact": "José", "queue": "sales", "channel": "Acme Page", "did": "551130001000",
+	"userTags": "senior", "contact": "José", "queue": "sales", "channel": `Acme Page,"Acme, Inc",""`, "did": "551130001000",
 	"disposition": "resolved", "agent": "mar", "state": "all", "sort": "asc", "limit": "10", "cursor": "x.y",
 	"finalAgents": "a1,a2", "ivr": "Support,Billing", "abandonedIn": "queue", "category": "Complaint,Praise",
 	"supportType": "comment", "assigned": "yes", "done": "no", "supported": "yes", "respondedWithin": "1440",
-	"rated": "no",
+	"rated": "no", "waited": "yes", "handled": "no",
 }
 
 // Every filter × every media: accepted where the seed shows it, else a 400
@@ -162,6 +163,16 @@ func TestParseErrors(t *testing.T) {
 		{"responded within fraction", "media=chat&respondedWithin=1.5", "respondedWithin", domain.CodeBadRequest},
 		{"responded within words", "media=chat&respondedWithin=ten", "respondedWithin", domain.CodeBadRequest},
 		{"bad rated", "media=voice&rated=maybe", "rated", domain.CodeBadRequest},
+		{"bad waited", "media=voice&waited=maybe", "waited", domain.CodeBadRequest},
+		{"bad handled", "media=voice&handled=1", "handled", domain.CodeBadRequest},
+		{"waited twice", "media=voice&waited=yes&waited=no", "waited", domain.CodeBadRequest},
+		{"none where not taken", `media=voice&tags=sale,""`, "tags", domain.CodeBadRequest},
+		{"none in agents (any leg)", `media=voice&agents=""`, "agents", domain.CodeBadRequest},
+		{"unclosed quote", `media=voice&ivr="Main`, "ivr", domain.CodeBadRequest},
+		{"text after a quote", `media=voice&ivr="Main"x`, "ivr", domain.CodeBadRequest},
+		{"bare empty beside a quoted one", `media=chat&channel="",`, "channel", domain.CodeBadRequest},
+		{"quoted blank", `media=chat&channel=" "`, "channel", domain.CodeBadRequest},
+		{"channel too many", "media=chat&channel=" + manyValues(101), "channel", domain.CodeBadRequest},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

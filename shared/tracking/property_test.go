@@ -1,6 +1,7 @@
 package tracking_test
 
 import (
+	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
 	"net/url"
@@ -30,7 +31,7 @@ var (
 	phones       = []string{"+5511999990000", "+5511988887777", "+14155550100"}
 	emails       = []string{"ana@example.com", "Bruno@Example.com.br", "c.d@mail.co"}
 	dispositions = []string{"resolved", "callback", "sale"}
-	channels     = []string{"Acme Page", "Acme Store"}
+	channels     = []string{"Acme Page", "Acme Store", "Acme, Inc"}
 	dids         = []string{"551130001000", "551130002000"}
 	finals       = []domain.FinalStatus{domain.StatusServiceCompleted, domain.StatusServiceTransferred, domain.StatusAbandoned, domain.StatusDequeued}
 	voiceStats   = []domain.VoiceStatus{domain.VoiceAnswered, domain.VoiceAbandoned, domain.VoiceVoicemail, domain.VoiceNotAnswered}
@@ -48,9 +49,28 @@ func some[T any](r *rand.Rand, s []T, max int) []T {
 	return someN(r, s, r.IntN(max+1))
 }
 
-// list is a comma-separated list of 1 to max values.
+// list is a comma-separated list of 1 to max values, a value with a comma
+// quoted.
 func list(r *rand.Rand, s []string, max int) string {
-	return strings.Join(someN(r, s, 1+r.IntN(max)), ",")
+	vals := someN(r, s, 1+r.IntN(max))
+	for i, v := range vals {
+		if strings.Contains(v, ",") {
+			vals[i] = `"` + v + `"`
+		}
+	}
+	return strings.Join(vals, ",")
+}
+
+// listOrNone is a list that, one time in three, also holds "" (no value),
+// and now and then only that.
+func listOrNone(r *rand.Rand, s []string, max int) string {
+	switch r.IntN(6) {
+	case 0:
+		return `""`
+	case 1, 2:
+		return list(r, s, max) + `,""`
+	}
+	return list(r, s, max)
 }
 
 func someN[T any](r *rand.Rand, s []T, n int) []T {
@@ -109,6 +129,9 @@ func randomInteraction(r *rand.Rand, i int, from time.Time, span time.Duration) 
 			{Seq: 2, AgentID: agentID, AgentName: agentNames[agentID], Service: in.Service, Start: legEnd, End: in.Finished, EndReason: "completed"},
 		}
 	}
+	if len(in.Legs) == 0 && r.IntN(8) == 0 {
+		in.Service = "" // no service at all
+	}
 	drillDownFields(r, &in)
 	return in
 }
@@ -124,6 +147,9 @@ func drillDownFields(r *rand.Rand, in *domain.Interaction) {
 	}
 	if r.IntN(3) == 0 {
 		in.CSAT = &domain.CSAT{Rating: 1 + r.IntN(4)}
+	}
+	if r.IntN(4) > 0 {
+		in.Handle = domain.Duration(1 + r.IntN(900_000))
 	}
 	switch n := r.IntN(8); {
 	case n == 0:
@@ -163,7 +189,8 @@ func randomFilters(r *rand.Rand, m domain.Media, q url.Values, drillKey string) 
 		"portfolio":         func() string { return pick(r, []string{"assigned", "unassigned"}) },
 		"tags":              func() string { return list(r, tagPool, 2) },
 		"agents":            func() string { return list(r, agentIDs, 2) },
-		"services":          func() string { return list(r, services, 2) },
+		"services":          func() string { return listOrNone(r, services, 2) },
+		"channel":           func() string { return listOrNone(r, channels, 2) },
 		"protocol":          func() string { return fmt.Sprintf("P-%d", r.IntN(97)) },
 		"externalContactId": func() string { return pick(r, []string{"X-1", "X-2"}) },
 		"externalProtocol":  func() string { return fmt.Sprintf("EXT-%d", r.IntN(5)) },
@@ -182,7 +209,6 @@ func randomFilters(r *rand.Rand, m domain.Media, q url.Values, drillKey string) 
 	case domain.MediaChat:
 		options["expiration"] = func() string { return pick(r, []string{"active", "expired"}) }
 		options["serviceStatus"] = func() string { return pick(r, []string{"completed", "transferred", "all", "completed,transferred"}) }
-		options["channel"] = func() string { return pick(r, channels) }
 		options["phone"] = func() string { return pick(r, phones) }
 	case domain.MediaEmail:
 		options["email"] = func() string { return pick(r, []string{"ana@example.com", "bruno@example.com.br", "x@y.org"}) }
@@ -214,14 +240,17 @@ func randomFilters(r *rand.Rand, m domain.Media, q url.Values, drillKey string) 
 // ones apart, taken in turn by the drill-down queries.
 var drillDownKeys = []string{"finalAgents", "rated=yes", "rated=no", "ivr", "abandonedIn=ivr", "abandonedIn=queue",
 	"category", "supportType=message", "supportType=comment", "assigned=yes", "assigned=no", "done=yes", "done=no",
-	"supported=yes", "supported=no", "respondedWithin"}
+	"supported=yes", "supported=no", "respondedWithin", "waited=yes", "waited=no", "handled=yes", "handled=no",
+	"services", "channel"}
 
 // drillDownMedia is a media the filter of key applies to.
 func drillDownMedia(r *rand.Rand, key string) domain.Media {
 	name, _, _ := strings.Cut(key, "=")
 	switch name {
-	case "finalAgents", "rated":
+	case "finalAgents", "rated", "waited", "handled", "services":
 		return pick(r, propMedia)
+	case "channel": // every media; only text media have channels
+		return pick(r, []domain.Media{domain.MediaChat, domain.MediaChat, domain.MediaVoice})
 	case "ivr", "abandonedIn":
 		return domain.MediaVoice
 	}
@@ -232,11 +261,15 @@ func drillDownMedia(r *rand.Rand, key string) domain.Media {
 func drillDownOptions(r *rand.Rand, m domain.Media) map[string]func() string {
 	yesNo := func() string { return pick(r, []string{"yes", "no"}) }
 	options := map[string]func() string{
-		"finalAgents": func() string { return list(r, agentIDs, 2) },
+		"finalAgents": func() string { return listOrNone(r, agentIDs, 2) },
 		"rated":       yesNo,
+		"waited":      yesNo,
+		"handled":     yesNo,
+		"services":    func() string { return listOrNone(r, services, 2) },
+		"channel":     func() string { return listOrNone(r, channels, 2) },
 	}
 	if m == domain.MediaVoice {
-		options["ivr"] = func() string { return list(r, menuPaths, 2) }
+		options["ivr"] = func() string { return listOrNone(r, menuPaths, 2) }
 		options["abandonedIn"] = func() string { return pick(r, []string{"ivr", "queue"}) }
 		return options
 	}
@@ -313,6 +346,8 @@ func matches(in *domain.Interaction, req *tracking.Request, q url.Values) bool {
 		return false
 	case f.ServicesAny != nil && !anyOf(f.ServicesAny, serviceSet):
 		return false
+	case !listSelects(q, "services", serviceSet...):
+		return false
 	case f.Protocol != "" && f.Protocol != in.Protocol:
 		return false
 	case f.ExternalContactID != "" && f.ExternalContactID != c.ExternalID:
@@ -326,6 +361,8 @@ func matches(in *domain.Interaction, req *tracking.Request, q url.Values) bool {
 	case f.Queues != nil && !slices.Contains(f.Queues, in.Queue):
 		return false
 	case f.Channel != "" && f.Channel != channel:
+		return false
+	case !listSelects(q, "channel", channel):
 		return false
 	case f.DID != "" && !strings.Contains(in.DID, f.DID):
 		return false
@@ -344,9 +381,7 @@ func matches(in *domain.Interaction, req *tracking.Request, q url.Values) bool {
 // is not assigned, done or supported), responded within X minutes
 // (supported and a wait of at most X·60,000 ms) and the CSAT rating.
 func matchesDrillDown(in *domain.Interaction, q url.Values) bool {
-	oneOf := func(name, v string) bool {
-		return !q.Has(name) || slices.Contains(strings.Split(q.Get(name), ","), v)
-	}
+	oneOf := func(name, v string) bool { return listSelects(q, name, v) }
 	is := func(name string, v bool) bool { return !q.Has(name) || (q.Get(name) == "yes") == v }
 	var finalAgent, menuPath string
 	if in.Agent != nil {
@@ -371,7 +406,32 @@ func matchesDrillDown(in *domain.Interaction, q url.Values) bool {
 	return oneOf("finalAgents", finalAgent) && oneOf("ivr", menuPath) && oneOf("category", c.Category) &&
 		(!q.Has("supportType") || q.Get("supportType") == c.SupportType) &&
 		is("assigned", c.Assigned) && is("done", c.Completed) && is("supported", c.Supported) &&
-		is("rated", in.CSAT != nil)
+		is("rated", in.CSAT != nil) && is("waited", in.Wait > 0) && is("handled", in.Handle > 0)
+}
+
+// listSelects is an "any of" list parameter's definition, read with
+// encoding/csv (the list syntax is a CSV record): absent selects
+// everything; else an interaction with one of the values, and one with no
+// value at all (have: "" or nothing) when the list holds "".
+func listSelects(q url.Values, name string, have ...string) bool {
+	if !q.Has(name) {
+		return true
+	}
+	rd := csv.NewReader(strings.NewReader(q.Get(name)))
+	want, err := rd.Read()
+	if err != nil {
+		panic(fmt.Sprintf("%s=%s: %v", name, q.Get(name), err))
+	}
+	none := true
+	for _, h := range have {
+		if h != "" {
+			none = false
+			if slices.Contains(want, h) {
+				return true
+			}
+		}
+	}
+	return none && slices.Contains(want, "")
 }
 
 func digits(s string) string {
@@ -406,7 +466,7 @@ func TestReportEqualsBruteForce(t *testing.T) {
 	supervisor := domain.Identity{Tenant: "acme", UserID: "s", Role: domain.RoleSupervisor, Queues: []string{"q1", "q3"}}
 	admin := domain.Identity{Tenant: "acme", UserID: "a", Role: domain.RoleAdmin}
 	checkDrillDownData(t, ins)
-	const queries = 160 // every other one a drill-down query
+	const queries = 200 // every other one a drill-down query
 	matched, multiPage, empty := 0, 0, 0
 	drill := map[string]*drillUse{}
 	for n := 0; n < queries; n++ {
@@ -483,7 +543,8 @@ func TestReportEqualsBruteForce(t *testing.T) {
 	}
 }
 
-var drillDownNames = []string{"finalAgents", "rated", "ivr", "abandonedIn", "category", "supportType", "assigned", "done", "supported", "respondedWithin"}
+var drillDownNames = []string{"finalAgents", "rated", "ivr", "abandonedIn", "category", "supportType", "assigned", "done", "supported", "respondedWithin",
+	"waited", "handled", "services", "channel"}
 
 // drillUse is how one drill-down filter fared in the random queries.
 type drillUse struct{ queries, rows, narrowed int }

@@ -21,6 +21,7 @@ type Request struct {
 	Media  domain.Media
 	Range  period.Range
 	Filter store.RowFilter
+	Match  Match // what Filter can't state, applied to the rows read
 	Desc   bool
 	Limit  int
 	Cursor string
@@ -72,7 +73,7 @@ func Parse(q url.Values, id domain.Identity, settings domain.Settings, now time.
 			fail(name, "does not apply to media "+string(media))
 			continue
 		}
-		vals, reason := values(q[name], p.multi)
+		vals, reason := values(q[name], p)
 		if reason == "" && p.multi {
 			if total += len(vals); total > maxValues {
 				reason = fmt.Sprintf("takes too many values: the filters together take at most %d", maxValues)
@@ -95,10 +96,12 @@ func Parse(q url.Values, id domain.Identity, settings domain.Settings, now time.
 	return r, r.scope(id)
 }
 
-// values splits a parameter's values: repeated parameters and
-// comma-separated lists both give several values, each checked.
-func values(raw []string, multi bool) ([]string, string) {
-	if !multi {
+// values reads a parameter's values: one, or for a list every value of
+// every occurrence (repeated parameters and comma-separated lists both
+// give several; see ParseList), unique and sorted. reason says what is
+// wrong, "" when nothing is.
+func values(raw []string, p *param) ([]string, string) {
+	if !p.multi {
 		if len(raw) > 1 {
 			return nil, "must be given once"
 		}
@@ -108,24 +111,59 @@ func values(raw []string, multi bool) ([]string, string) {
 		return raw, ""
 	}
 	var out []string
-	seen := map[string]bool{}
 	for _, r := range raw {
-		for _, v := range strings.Split(r, ",") {
-			v = strings.TrimSpace(v)
-			if err := checkValue(v); err != nil {
-				return nil, "values " + err.Error()
-			}
-			if !seen[v] {
-				seen[v] = true
-				out = append(out, v)
-			}
+		vals, err := ParseList(r)
+		if err != nil {
+			return nil, err.Error()
 		}
-	}
-	if len(out) > maxValues {
-		return nil, "takes at most 100 values"
+		out = append(out, vals...)
 	}
 	sort.Strings(out)
+	out = slices.Compact(out)
+	if reason := checkList(out, p); reason != "" {
+		return nil, reason
+	}
 	return out, ""
+}
+
+// checkList checks a list's values: None where the parameter takes it,
+// else a value checkValue accepts; at most maxValues of them.
+func checkList(vals []string, p *param) string {
+	for _, v := range vals {
+		if v == None {
+			if !p.none {
+				return `does not take "" (no value): it selects interactions by the values they have`
+			}
+			continue
+		}
+		if err := checkValue(v); err != nil {
+			return "values " + err.Error()
+		}
+	}
+	if len(vals) > maxValues {
+		return fmt.Sprintf("takes at most %d values", maxValues)
+	}
+	return ""
+}
+
+// Takes reports whether the report takes the parameter name with these
+// values (already split: a list's, or a single value) for media m, as
+// Parse would: aggregate reports state their drill-downs with it and
+// must not link to a query the report refuses.
+func Takes(name string, m domain.Media, vals []string) bool {
+	p, ok := paramByName(name)
+	if !ok || p.media != nil && !slices.Contains(p.media, m) || len(vals) == 0 {
+		return false
+	}
+	if p.multi {
+		vals = slices.Compact(slices.Sorted(slices.Values(vals)))
+		if checkList(vals, p) != "" {
+			return false
+		}
+	} else if len(vals) != 1 || checkValue(vals[0]) != nil {
+		return false
+	}
+	return p.set(&Request{Media: m}, vals) == nil
 }
 
 // finish applies the defaults that depend on other parameters and checks
@@ -209,7 +247,10 @@ func (r *Request) Query() store.RowQuery {
 // Scope digests everything that decides which rows the request reads and
 // in what order, so a cursor is only good for the request that made it.
 func (r *Request) Scope() string {
-	f, _ := json.Marshal(r.Filter)
+	f, _ := json.Marshal(struct {
+		store.RowFilter
+		Match Match
+	}{r.Filter, r.Match})
 	var w string
 	if r.Range.Window != nil {
 		w = r.Range.Window.From.String() + "-" + r.Range.Window.To.String() + "/" + r.Range.Window.ToPrec.String()

@@ -188,7 +188,7 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 			continue
 		}
 		r.finish()
-		r.Drill = report.RowQuery("finalAgents", r.AgentID)
+		r.Drill = report.DrillConds{report.DrillAny("finalAgents", r.AgentID)}.Values().Encode()
 		out.Rows = append(out.Rows, r)
 		addVals(totals.sums, r.sums)
 		totals.work.add(&r.work)
@@ -209,15 +209,9 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 	totals.finish()
 	out.Totals = totals
 	slices.Sort(media)
-	out.Drill = report.NewDrill(rng, media, func(m domain.Media) url.Values {
-		v := url.Values{}
-		setList(v, "services", f.services)
-		setList(v, "userTags", f.userTags)
-		if f.queue != "" {
-			v.Set("queue", f.queue)
-		}
-		return v
-	})
+	out.Drill = report.NewDrill(rng, media, report.DrillFilters(
+		report.DrillAny("services", f.services...), report.DrillAny("userTags", f.userTags...),
+		report.DrillOne("queue", f.queue)).Base)
 	var textish []domain.Media
 	for _, m := range media {
 		if report.Applies("serviceStatus", m) {
@@ -296,10 +290,4 @@ func mediaStrings(m []domain.Media) []string {
 		out[i] = string(x)
 	}
 	return out
-}
-
-func setList(v url.Values, name string, list []string) {
-	if len(list) > 0 {
-		v.Set(name, strings.Join(list, ","))
-	}
 }

@@ -96,9 +96,7 @@ func (r *request) conds() report.DrillConds {
 	return report.DrillFilters(
 		report.DrillAny("category", r.categories...), report.DrillAny("tags", r.tags...),
 		report.DrillAny("userTags", r.userTags...), report.DrillAny("finalAgents", r.users...),
-		// The tracking report's channel takes one value: with several,
-		// only the channel view's rows (one channel each) drill down.
-		report.DrillCond{Param: "channel", Values: r.channels},
+		report.DrillAny("channel", r.channels...),
 		report.DrillOne("queue", r.queue), report.DrillOne("done", r.done),
 		report.DrillOne("supported", r.supported), report.DrillOne("supportType", r.supportType))
 }

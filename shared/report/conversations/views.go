@@ -52,7 +52,7 @@ var views = map[string]*view{
 	ViewDate: {header: "Date", columns: flowColumns, time: true, owns: []string{"from", "to"}},
 	ViewChannel: {
 		header: "Channel (page)", columns: flowColumns, dim: dChannel,
-		cond:  func(k string) []report.DrillCond { return []report.DrillCond{report.DrillOne("channel", k)} },
+		cond:  func(k string) []report.DrillCond { return []report.DrillCond{report.DrillAny("channel", k)} },
 		label: func(k string, _ report.AgentNames) string { return cmp.Or(k, NoChannel) },
 		owns:  []string{"channel"},
 	},

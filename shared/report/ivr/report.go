@@ -59,10 +59,10 @@ var columns = []report.DrillColumn{
 	{Column: report.Column{Key: "abandonedIvr", Header: "Abandoned in IVR"}, Drill: true},
 	{Column: report.Column{Key: "abandonedQueue", Header: "Abandoned in queue"}, Drill: true},
 	{Column: report.Column{Key: "abandoned", Header: "Abandoned"}, Drill: true},
-	// The tracking report has no "waited" or "handled" filter to list the
-	// interactions an average is over.
-	{Column: report.Column{Key: "avgWait", Header: "Average wait (s)"}},
-	{Column: report.Column{Key: "avgHandle", Header: "Average handle time (s)"}},
+	// An average drills down to the calls it is over: those whose wait
+	// (handle time) was measured.
+	{Column: report.Column{Key: "avgWait", Header: "Average wait (s)"}, Drill: true},
+	{Column: report.Column{Key: "avgHandle", Header: "Average handle time (s)"}, Drill: true},
 }
 
 // drillMetrics narrow a row to a column's interactions.
@@ -71,6 +71,8 @@ var drillMetrics = map[string]report.DrillMetric{
 	"abandonedIvr":   {Query: "abandonedIn=ivr"},
 	"abandonedQueue": {Query: "abandonedIn=queue"},
 	"abandoned":      {Query: "voiceStatus=abandoned"},
+	"avgWait":        {Query: "waited=yes"},
+	"avgHandle":      {Query: "handled=yes"},
 }
 
 // Report answers GET /v1/reports/ivr.

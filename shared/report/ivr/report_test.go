@@ -203,7 +203,12 @@ func TestAgainstBruteForce(t *testing.T) {
 					}
 				}
 				// Drill into a few numbers, non-zero ones first.
-				checked.DrillDown(t, rng, f, r.ID, resp.Drill, drillable(resp), 2, 1)
+				all, gaps := drillable(resp, rows, total)
+				checked.DrillDown(t, rng, f, r.ID, resp.Drill, all, 2, 1)
+				// And one the tracking report couldn't list before it took
+				// "" (no IVR, agent or service) and the waited and
+				// handled filters.
+				checked.DrillDown(t, rng, f, r.ID, resp.Drill, gaps, 1, 0)
 			})
 		}
 	}
@@ -211,23 +216,54 @@ func TestAgainstBruteForce(t *testing.T) {
 }
 
 // drillable are the numbers of the response that link to the tracking
-// report.
-func drillable(resp *ivr.Response) []reporttest.Number {
-	var out []reporttest.Number
-	for _, row := range append(resp.Rows, resp.Totals) {
+// report. An average links to the calls it is over, as many as the brute
+// force measured (rows, total). gaps are those of the rows of calls
+// without the grouped value and of the averages.
+func drillable(resp *ivr.Response, rows map[string]*counts, total *counts) (out, gaps []reporttest.Number) {
+	for i, row := range append(resp.Rows, resp.Totals) {
+		want := total
+		if i < len(resp.Rows) {
+			want = rows[row.Key]
+		}
 		for _, c := range resp.Columns {
-			if row.Drill != nil && c.Drill {
-				out = append(out, reporttest.Number{Media: row.Media, Row: *row.Drill, Metric: c.Key, Want: numbers(row)[c.Key].(int64)})
+			if row.Drill == nil || !c.Drill || want == nil {
+				continue
+			}
+			n, ok := numbers(row)[c.Key].(int64)
+			switch c.Key {
+			case "avgWait":
+				n, ok = want.waitN, true
+			case "avgHandle":
+				n, ok = want.hdlN, true
+			}
+			if !ok {
+				panic("column " + c.Key + " drills down but counts nothing")
+			}
+			x := reporttest.Number{Media: row.Media, Row: *row.Drill, Metric: c.Key, Want: n}
+			out = append(out, x)
+			if n > 0 && (i < len(resp.Rows) && row.Key == "" || c.Key == "avgWait" || c.Key == "avgHandle") {
+				gaps = append(gaps, x)
 			}
 		}
 	}
-	return out
+	return out, gaps
 }
 
-// TestDrillableRows: a row drills down unless the tracking report can't
-// state it: interactions without an IVR, a service or an agent, a value
-// with a comma in a list filter, and a service the services filter
-// doesn't name (the row would need both).
+// TestEveryNumberDrills: after the label, every column of the IVR report
+// links to the tracking report, the averages included.
+func TestEveryNumberDrills(t *testing.T) {
+	resp := ivr.Build(&ivr.Request{Group: ivr.GroupIVR}, nil)
+	for _, c := range resp.Columns[1:] {
+		if !c.Drill {
+			t.Errorf("column %s has no drill-down", c.Key)
+		}
+	}
+}
+
+// TestDrillableRows: every row drills down, the rows of calls without an
+// IVR, a service or an agent as "" (none) and a value with a comma
+// quoted, except a row the report's own filter can't narrow to (a
+// service the services filter doesn't name: the row would need both).
 func TestDrillableRows(t *testing.T) {
 	cell := func(menu, agent, services string) report.Placed {
 		return report.Placed{Cell: rollup.Cell{Dims: rollup.Tuple{"q1", menu, agent, "Name " + agent, "", services}, Vals: rollup.Vals{rollup.N: 1}}}
@@ -238,9 +274,9 @@ func TestDrillableRows(t *testing.T) {
 		services []string
 		want     map[string]string // row key → drill ("-": none)
 	}{
-		{ivr.GroupIVR, nil, map[string]string{"Main": "ivr=Main", "": "-"}},
-		{ivr.GroupAgent, nil, map[string]string{"a1": "finalAgents=a1", "": "-", "a,b": "-"}},
-		{ivr.GroupService, nil, map[string]string{"Billing": "services=Billing", "Support": "services=Support", "Sales": "services=Sales", "": "-"}},
+		{ivr.GroupIVR, nil, map[string]string{"Main": "ivr=Main", "": "ivr=%22%22"}},
+		{ivr.GroupAgent, nil, map[string]string{"a1": "finalAgents=a1", "": "finalAgents=%22%22", "a,b": "finalAgents=%22a%2Cb%22"}},
+		{ivr.GroupService, nil, map[string]string{"Billing": "services=Billing", "Support": "services=Support", "Sales": "services=Sales", "": "services=%22%22"}},
 		{ivr.GroupService, []string{"Billing", "Sales"}, map[string]string{"Billing": "services=Billing", "Support": "-", "Sales": "services=Sales", "": "-"}},
 	}
 	for _, c := range cases {

@@ -95,7 +95,7 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 	for _, c := range resp.Columns {
 		if c.Drill {
 			tag := strings.TrimPrefix(c.Key, "tag:")
-			resp.Drill.Metrics[c.Key] = report.DrillMetric{Query: url.Values{"tags": {tag}}.Encode()}
+			resp.Drill.Metrics[c.Key] = report.DrillMetric{Query: report.DrillConds{report.DrillAny("tags", tag)}.Values().Encode()}
 		}
 	}
 	return resp, nil
@@ -148,7 +148,7 @@ func Build(r *Request, cells []report.Placed) *Response {
 	} else {
 		byKey := map[string]*group{}
 		for _, c := range cells {
-			dim, param := dimChannel, report.DrillOne("channel", c.Dims[dimChannel])
+			dim, param := dimChannel, report.DrillAny("channel", c.Dims[dimChannel])
 			if r.View == ViewAgent {
 				dim, param = dimAgent, report.DrillAny("finalAgents", c.Dims[dimAgent])
 				names.Add(c.Dims[dimAgent], c.Dims[dimAgentName], c.Slot, c.Vals[rollup.N])
@@ -170,8 +170,7 @@ func Build(r *Request, cells []report.Placed) *Response {
 	header := keyHeader[cmp.Or(r.Interval, r.View)]
 	resp.Columns = append(resp.Columns, report.DrillColumn{Column: report.Column{Key: "label", Header: header}})
 	for _, t := range resp.Tags {
-		// The tracking report splits tags on commas.
-		resp.Columns = append(resp.Columns, report.DrillColumn{Column: report.Column{Key: TagColumn(t), Header: t}, Drill: !strings.Contains(t, ",")})
+		resp.Columns = append(resp.Columns, report.DrillColumn{Column: report.Column{Key: TagColumn(t), Header: t}, Drill: true})
 	}
 	// A row's total counts applications, which no list of interactions
 	// shows one for one.

@@ -16,6 +16,7 @@ import (
 	"github.com/rastro-cc/rastro/shared/report/tags"
 	"github.com/rastro-cc/rastro/shared/rollup"
 	"github.com/rastro-cc/rastro/shared/rollup/rolluptest"
+	"github.com/rastro-cc/rastro/shared/tracking"
 )
 
 // request is a random tag report request and its filters.
@@ -41,20 +42,17 @@ func randomRequest(rng *rand.Rand, zone, view string) request {
 	for _, m := range rolluptest.Media {
 		media = append(media, string(m))
 	}
-	var filterable []string // a tag with a comma can't be named: lists split on commas
-	for _, t := range rolluptest.Tags {
-		if !strings.Contains(t, ",") {
-			filterable = append(filterable, t)
-		}
-	}
 	r.media = reporttest.Some(rng, media)
 	r.channels = reporttest.Some(rng, rolluptest.Channels)
 	r.agents = reporttest.Some(rng, rolluptest.AgentIDs)
-	r.tagsCountable = reporttest.Some(rng, filterable)
+	r.tagsCountable = reporttest.Some(rng, rolluptest.Tags)
 	reporttest.SetList(r.Query, "media", r.media)
 	reporttest.SetList(r.Query, "channel", r.channels)
 	reporttest.SetList(r.Query, "agents", r.agents)
-	reporttest.SetList(r.Query, "tags", r.tagsCountable)
+	// A tag with a comma ("follow,up") is named quoted, as a tracking list.
+	if len(r.tagsCountable) > 0 {
+		r.Query.Set("tags", tracking.FormatList(r.tagsCountable))
+	}
 	return r
 }
 
@@ -178,7 +176,12 @@ func TestAgainstBruteForce(t *testing.T) {
 				// Drill into a non-zero count, and a zero one every third
 				// request: each lists the interactions of every media of
 				// the row.
-				checked.DrillDown(t, rng, f, r.ID, resp.Drill, drillable(resp), 1, i%3/2)
+				all, gaps := drillable(resp, r.channels)
+				checked.DrillDown(t, rng, f, r.ID, resp.Drill, all, 1, i%3/2)
+				// And one the tracking report couldn't list before it took
+				// "" (no channel, no agent), quoted values (a tag with a
+				// comma) and several channels.
+				checked.DrillDown(t, rng, f, r.ID, resp.Drill, gaps, 1, 0)
 			})
 		}
 	}
@@ -186,24 +189,28 @@ func TestAgainstBruteForce(t *testing.T) {
 }
 
 // drillable are the counts of the response that link to the tracking
-// report.
-func drillable(resp *tags.Response) []reporttest.Number {
-	var out []reporttest.Number
-	for _, row := range append(resp.Rows, resp.Totals) {
+// report; gaps are those of a row without a channel or agent, of a tag
+// with a comma, or under a filter of several channels.
+func drillable(resp *tags.Response, channels []string) (out, gaps []reporttest.Number) {
+	for i, row := range append(resp.Rows, resp.Totals) {
 		for _, c := range resp.Columns {
 			if row.Drill != nil && c.Drill {
 				tag := strings.TrimPrefix(c.Key, "tag:")
-				out = append(out, reporttest.Number{Media: row.Media, Row: *row.Drill, Metric: c.Key, Want: row.Counts[tag]})
+				x := reporttest.Number{Media: row.Media, Row: *row.Drill, Metric: c.Key, Want: row.Counts[tag]}
+				out = append(out, x)
+				if x.Want > 0 && (i < len(resp.Rows) && row.Key == "" && resp.View != tags.ViewTime || strings.Contains(tag, ",") || len(channels) > 1) {
+					gaps = append(gaps, x)
+				}
 			}
 		}
 	}
-	return out
+	return out, gaps
 }
 
-// TestDrillableRows: a row drills down unless the tracking report can't
-// state it: no channel or agent, a channel filter with several channels
-// (the tracking report takes one) outside the channel view, and voice
-// under a channel filter (the tracking report has none for voice).
+// TestDrillableRows: every row drills down, a row of no channel or no
+// agent as "" (none) and a value with a comma quoted, voice included
+// (its channel is its line), except a row the report's channel filter
+// can't narrow to (the channel isn't among the filter's).
 func TestDrillableRows(t *testing.T) {
 	cell := func(media, channel, agent, tag string) report.Placed {
 		return report.Placed{Cell: rollup.Cell{Dims: rollup.Tuple{media, "q1", channel, agent, "Name " + agent, rollup.SetOf([]string{tag})}, Vals: rollup.Vals{rollup.N: 1}}}
@@ -212,17 +219,17 @@ func TestDrillableRows(t *testing.T) {
 		cell("chat", "Acme Page", "a1", "vip"), cell("chat", "", "", "vip"),
 		cell("voice", "", "a2", "sale"), cell("email", "Acme, Inc", "a1", "follow,up"),
 	}
+	const noAgent, acmeInc = "finalAgents=%22%22", "channel=%22Acme%2C+Inc%22"
 	cases := []struct {
 		view     string
 		channels []string
 		want     map[string]string // row key → drill ("-": none)
 		total    string
 	}{
-		{tags.ViewChannel, nil, map[string]string{"Acme Page": "channel=Acme+Page", "Acme, Inc": "channel=Acme%2C+Inc", "": "-"}, ""},
-		{tags.ViewAgent, nil, map[string]string{"a1": "finalAgents=a1", "a2": "finalAgents=a2", "": "-"}, ""},
-		{tags.ViewChannel, []string{"Acme Page", "Acme, Inc"}, map[string]string{"Acme Page": "channel=Acme+Page", "Acme, Inc": "channel=Acme%2C+Inc", "": "-"}, "-"},
-		{tags.ViewAgent, []string{"Acme Page", "Acme, Inc"}, map[string]string{"a1": "-", "a2": "-", "": "-"}, "-"},
-		{tags.ViewAgent, []string{"Acme Page"}, map[string]string{"a1": "finalAgents=a1", "a2": "-", "": "-"}, "-"},
+		{tags.ViewChannel, nil, map[string]string{"Acme Page": "channel=Acme+Page", "Acme, Inc": acmeInc, "": "channel=%22%22"}, ""},
+		{tags.ViewAgent, nil, map[string]string{"a1": "finalAgents=a1", "a2": "finalAgents=a2", "": noAgent}, ""},
+		{tags.ViewChannel, []string{"Acme Page", "Acme, Inc"}, map[string]string{"Acme Page": "channel=Acme+Page", "Acme, Inc": acmeInc, "": "-"}, ""},
+		{tags.ViewAgent, []string{"Acme Page", "Acme, Inc"}, map[string]string{"a1": "finalAgents=a1", "a2": "finalAgents=a2", "": noAgent}, ""},
 	}
 	for _, c := range cases {
 		r := &tags.Request{View: c.view, Channels: c.channels}

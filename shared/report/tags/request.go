@@ -64,12 +64,10 @@ func Parse(q url.Values, id domain.Identity, settings domain.Settings, now time.
 	return r, nil
 }
 
-// drillConds are the report's filters as tracking parameters. Several
-// channels can't be stated (the tracking report takes one), so only a row
-// of one channel drills down then.
+// drillConds are the report's filters as tracking parameters.
 func (r *Request) drillConds() report.DrillConds {
 	return report.DrillFilters(
-		report.DrillCond{Param: "channel", Values: r.Channels},
+		report.DrillAny("channel", r.Channels...),
 		report.DrillAny("finalAgents", r.Agents...),
 		report.DrillAny("tags", r.Tags...),
 		report.DrillOne("queue", r.Queue),

@@ -32,6 +32,11 @@ func TestParse(t *testing.T) {
 				t.Fatalf("%+v", r)
 			}
 		}),
+		reporttest.OK("a quoted value keeps its comma", `tags="follow,up",vip&channel="Acme, Inc"`, admin, func(t *testing.T, r *tags.Request) {
+			if !slices.Equal(r.Tags, []string{"follow,up", "vip"}) || !slices.Equal(r.Channels, []string{"Acme, Inc"}) {
+				t.Fatalf("%+v", r)
+			}
+		}),
 		reporttest.OK("by channel has no interval", "view=channel", admin, func(t *testing.T, r *tags.Request) {
 			if r.View != tags.ViewChannel || r.Interval != "" {
 				t.Fatalf("%+v", r)
@@ -50,6 +55,9 @@ func TestParse(t *testing.T) {
 		reporttest.Bad("unknown media", "media=chat,fax", admin, domain.CodeBadRequest, "media", `"fax"`),
 		reporttest.Bad("367 days", "from=2025-03-01&to=2026-03-02", admin, domain.CodeBadRequest, "to", "at most 366 days"),
 		reporttest.Bad("a parameter of another report", "group=ivr", admin, domain.CodeBadRequest, "group", "not a parameter"),
+		reporttest.Bad("no value is the tracking report's", `channel=""`, admin, domain.CodeBadRequest, "channel", `does not take ""`),
+		reporttest.Bad("an unclosed quote", `tags="follow,up`, admin, domain.CodeBadRequest, "tags", "without its closing double quote"),
+		reporttest.Bad("an empty value", `tags=vip,,sale`, admin, domain.CodeBadRequest, "tags", "has an empty value"),
 		reporttest.Bad("too many values", "tags="+manyValues(101), admin, domain.CodeBadRequest, "tags", "at most 100"),
 		reporttest.Bad("a supervisor names another queue", "queue=q2", sup, domain.CodeForbidden, "queue", "not one of your queues"),
 	}

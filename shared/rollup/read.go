@@ -53,7 +53,7 @@ type Reader struct {
 // counters negated: a report sums what it is given, and a group whose sums
 // come to zero had nothing in its bucket.
 func (r *Reader) Read(ctx context.Context, q Read, fn func(c Cell, bucket int)) (float64, error) {
-	p, err := Tile(q)
+	p, err := tile(q)
 	if err != nil {
 		return 0, err
 	}
@@ -61,7 +61,7 @@ func (r *Reader) Read(ctx context.Context, q Read, fn func(c Cell, bucket int)) 
 	var consumed float64
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(cmp.Or(r.Parallel, 8))
-	for _, pq := range p.Queries {
+	for _, pq := range p.queries {
 		g.Go(func() error {
 			var cells []store.Cell
 			cc, err := r.Store.QueryCells(gctx, q.Tenant, pq.CellQuery, func(c store.Cell) { cells = append(cells, c) })
@@ -99,15 +99,15 @@ func (v *View) widen(f *Family, t Tuple) Tuple {
 	return out
 }
 
-// Plan is how a read covers its buckets: the queries to run, and which
+// plan is how a read covers its buckets: the queries to run, and which
 // bucket, with which sign, each slot read counts in.
-type Plan struct {
-	Queries []PlanQuery
+type plan struct {
+	queries []planQuery
 	uses    map[useKey][]use
 }
 
-// PlanQuery is one Query of a plan.
-type PlanQuery struct {
+// planQuery is one Query of a plan.
+type planQuery struct {
 	store.CellQuery
 	level int
 	view  *View // nil: the family's own cells
@@ -167,18 +167,18 @@ func levels(q Read) []level {
 	return []level{{store.Month, nil, familyWeight[store.Month]}, {store.Day, nil, familyWeight[store.Day]}, {store.Quarter, nil, familyWeight[store.Quarter]}}
 }
 
-// Tile plans a read: each span of each bucket is covered by the cheapest
+// tile plans a read: each span of each bucket is covered by the cheapest
 // signed sum of slots (a UTC month less the hours before a zone's
 // midnight and plus those of the next month, rather than 30 days and 45
 // quarter-hours), and the slots are grouped into queries, a partition
 // each, days one at a time so that they run in parallel.
-func Tile(q Read) (Plan, error) {
+func tile(q Read) (plan, error) {
 	ls := levels(q)
-	p := Plan{uses: map[useKey][]use{}}
+	p := plan{uses: map[useKey][]use{}}
 	for b, spans := range q.Buckets {
 		for _, s := range spans {
 			if !onQuarter(s.From) || !onQuarter(s.To) {
-				return Plan{}, fmt.Errorf("rollup: span %s..%s is not on quarter-hours", s.From, s.To)
+				return plan{}, fmt.Errorf("rollup: span %s..%s is not on quarter-hours", s.From, s.To)
 			}
 			// UTC: slots are map keys, and a span may end at a zone
 			// transition expressed in the zone.
@@ -212,7 +212,7 @@ func Tile(q Read) (Plan, error) {
 			j++
 		}
 		first.Last = keys[j-1].slot
-		p.Queries = append(p.Queries, PlanQuery{first, keys[i].level, lv.view})
+		p.queries = append(p.queries, planQuery{first, keys[i].level, lv.view})
 		i = j
 	}
 	return p, nil

@@ -51,12 +51,7 @@ func BenchmarkAggregates(b *testing.B) {
 		}
 		return q
 	}
-	text := []domain.Media{}
-	for _, m := range domain.AllMedia {
-		if m.IsText() {
-			text = append(text, m)
-		}
-	}
+	text := domain.TextMedia
 	voice := []domain.Media{domain.MediaVoice}
 	all := domain.AllMedia
 	cases := []aggregate{

@@ -95,7 +95,7 @@ var params = map[string]struct {
 	"channel": {multi: true, set: func(r *Request, v []string) error {
 		for _, c := range v {
 			if !domain.Media(c).IsText() {
-				return fmt.Errorf("must be channels among %s (got %q)", strings.Join(strs(textChannels), ", "), domain.Clip(c))
+				return fmt.Errorf("must be channels among %s (got %q)", strings.Join(strs(domain.TextMedia), ", "), domain.Clip(c))
 			}
 			r.Channels = append(r.Channels, domain.Media(c))
 		}
@@ -126,17 +126,6 @@ var params = map[string]struct {
 	}},
 	"cursor": {max: maxCursor, set: func(r *Request, v []string) error { r.Cursor = v[0]; return nil }},
 }
-
-// textChannels are the channels a bot converses on: every text media.
-var textChannels = func() []domain.Media {
-	var out []domain.Media
-	for _, m := range domain.AllMedia {
-		if m.IsText() {
-			out = append(out, m)
-		}
-	}
-	return out
-}()
 
 func parseDate(dst **period.Date, s string) error {
 	d, err := period.ParseDate(s)

@@ -95,7 +95,7 @@ func (r *Request) finish(settings domain.Settings, now time.Time, fail func(fiel
 		}
 	}
 	if r.Channels == nil {
-		r.Channels = textChannels
+		r.Channels = domain.TextMedia // a bot converses on every text media
 	}
 	if r.Range.Loc == nil {
 		loc, err := domain.LoadZone(settings.TimeZone)

@@ -35,3 +35,14 @@ func (m Media) Valid() bool {
 
 // IsText reports whether the media exchanges messages (everything but voice).
 func (m Media) IsText() bool { return m.Valid() && m != MediaVoice }
+
+// TextMedia is every media but voice, in AllMedia's order.
+var TextMedia = func() []Media {
+	var out []Media
+	for _, m := range AllMedia {
+		if m.IsText() {
+			out = append(out, m)
+		}
+	}
+	return out
+}()

@@ -19,17 +19,6 @@ const (
 	ViewChannel  = "channel"
 )
 
-// textMedia are the media the report counts: every one but voice.
-var textMedia = func() []domain.Media {
-	var out []domain.Media
-	for _, m := range domain.AllMedia {
-		if m.IsText() {
-			out = append(out, m)
-		}
-	}
-	return out
-}()
-
 // request is a parsed request, scoped to the caller.
 type request struct {
 	view   string
@@ -52,7 +41,7 @@ func parse(q url.Values, env report.Env) (*request, error) {
 	r := &request{
 		view:        p.One("view", ViewOverview, ViewAgent, ViewHour, ViewDate, ViewChannel),
 		rng:         p.Period(env.Settings, env.Now, report.MaxDays, false),
-		media:       p.Media("media", textMedia),
+		media:       p.Media("media", domain.TextMedia), // the media the report counts
 		channels:    p.List("channel"),
 		categories:  p.List("category"),
 		users:       p.List("users"),

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
@@ -47,7 +48,9 @@ func (e *expr) eq(attr, s string) { e.and(e.path(attr) + " = " + e.str(s)) }
 
 // in: the attribute equals one of vals. DynamoDB allows 100 operands per
 // IN, so longer lists become an OR of INs.
-func (e *expr) in(attr string, vals []string) {
+func (e *expr) in(attr string, vals []string) { e.and(e.inTerm(attr, vals)) }
+
+func (e *expr) inTerm(attr string, vals []string) string {
 	p := e.path(attr)
 	var groups []string
 	for i := 0; i < len(vals); i += 100 {
@@ -57,15 +60,34 @@ func (e *expr) in(attr string, vals []string) {
 		}
 		groups = append(groups, p+" IN ("+strings.Join(phs, ", ")+")")
 	}
-	e.and(or(groups))
+	return or(groups)
 }
 
 // containsAny: the list, set or string attribute contains one of vals.
-func (e *expr) containsAny(attr string, vals []string) {
+func (e *expr) containsAny(attr string, vals []string) { e.and(e.containsTerm(attr, vals)) }
+
+func (e *expr) containsTerm(attr string, vals []string) string {
 	p := e.path(attr)
 	var terms []string
 	for _, v := range vals {
 		terms = append(terms, "contains("+p+", "+e.str(v)+")")
+	}
+	return or(terms)
+}
+
+// orNone is an "any of" list that may hold None: the values other than
+// None are tested by has (inTerm or containsTerm), and None matches a row
+// without the attribute. The item layout stores no empty value (the
+// marshaler omits empty strings and sets), so a missing attribute is
+// exactly "no value"; a list of only None is just that test.
+func (e *expr) orNone(attr string, vals []string, has func(attr string, vals []string) string) {
+	values := slices.DeleteFunc(slices.Clone(vals), func(v string) bool { return v == None })
+	var terms []string
+	if len(values) < len(vals) {
+		terms = append(terms, e.missing(attr))
+	}
+	if len(values) > 0 {
+		terms = append(terms, has(attr, values))
 	}
 	e.and(or(terms))
 }
@@ -84,6 +106,18 @@ func (e *expr) flag(attr string, want *bool) {
 		e.and(e.path(attr) + " = " + e.value(&types.AttributeValueMemberBOOL{Value: true}))
 	default:
 		e.and("(" + e.missing(attr) + " OR " + e.path(attr) + " = " + e.value(&types.AttributeValueMemberBOOL{Value: false}) + ")")
+	}
+}
+
+// positive: nil adds nothing; true means the number attribute is greater
+// than 0; false means it is not, which includes a missing attribute.
+func (e *expr) positive(attr string, want *bool) {
+	switch {
+	case want == nil:
+	case *want:
+		e.and(e.path(attr) + " > " + e.value(&types.AttributeValueMemberN{Value: "0"}))
+	default:
+		e.and("(" + e.missing(attr) + " OR " + e.path(attr) + " <= " + e.value(&types.AttributeValueMemberN{Value: "0"}) + ")")
 	}
 }
 
@@ -112,7 +146,7 @@ func (e *expr) tooLarge() error {
 	c := e.condition()
 	ops := strings.Count(c, " OR ") + strings.Count(c, " AND ") + strings.Count(c, "contains(") +
 		strings.Count(c, " IN (") + strings.Count(c, " = ") + strings.Count(c, ", ") +
-		strings.Count(c, " <= ") + strings.Count(c, "attribute_exists(") + strings.Count(c, "attribute_not_exists(")
+		strings.Count(c, " <= ") + strings.Count(c, " > ") + strings.Count(c, "attribute_exists(") + strings.Count(c, "attribute_not_exists(")
 	if len(c) > maxExprBytes-200 || ops > maxExprOps-10 {
 		return domain.FieldErr(domain.CodeBadRequest, "filters", "the filters together are too many for one query; give fewer values")
 	}

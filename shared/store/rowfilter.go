@@ -11,7 +11,8 @@ import (
 
 // RowFilter is every condition a report can put on interaction rows. The
 // zero value matches every row; each set field narrows, and fields combine
-// with AND. "Any" fields match a row that has at least one of the values.
+// with AND. "Any" fields match a row that has at least one of the values;
+// those that say so also take None, which matches a row with no value.
 // It compiles to a DynamoDB FilterExpression here, next to the item layout
 // it names, so the report package never spells an attribute.
 type RowFilter struct {
@@ -24,14 +25,14 @@ type RowFilter struct {
 	Email             string               // the contact's email, case-insensitive
 	Phone             string               // any number of the interaction (contact, from, to, DID), compared as digits
 	AgentIDsAny       []string             // any agent who held a leg or closed it
-	ServicesAny       []string             // the final service or any leg's
+	ServicesAny       []string             // the final service or any leg's; None: none at all
 	Protocol          string               // exact
 	ExternalContactID string               // exact
 	ExternalProtocol  string               // exact
 	UserTagsAny       []string             // tags of the agent who closed it
 	Contact           string               // substring of the contact name, case- and accent-insensitive
 	Queues            []string             // any of; non-nil and empty matches nothing (a supervisor with no queues)
-	Channel           string               // the named channel (page, account, line): conversation.channelName
+	Channels          []string             // any of the named channel (page, account, line): conversation.channelName; None: no channel
 	DID               string               // substring of the DID
 	Disposition       string               // disposition code, exact
 	Agent             string               // substring of any agent's name, case- and accent-insensitive
@@ -40,8 +41,8 @@ type RowFilter struct {
 	// statistics) links each of its numbers to the list of interactions
 	// behind it, so each one states exactly the condition that report
 	// counts by, over the same stored attribute.
-	FinalAgents     []string        // any of: the final agent's id (agent.id); AgentIDsAny also matches earlier legs
-	MenuPaths       []string        // any of: session.menuPath, the IVR the call went through
+	FinalAgents     []string        // any of: the final agent's id (agent.id); AgentIDsAny also matches earlier legs; None: no agent
+	MenuPaths       []string        // any of: session.menuPath, the IVR the call went through; None: no IVR
 	AbandonedIn     string          // AbandonedInIVR or AbandonedInQueue: abandoned calls, split by whether they reached a queue
 	Categories      []string        // any of: conversation.category
 	SupportType     string          // conversation.supportType, exact
@@ -50,7 +51,14 @@ type RowFilter struct {
 	Supported       *bool           // conversation.supported, as Assigned
 	RespondedWithin domain.Duration // non-zero: supported, and wait at most this long (no wait attribute counts as 0)
 	Rated           *bool           // a CSAT rating exists (csat.rating)
+	Waited          *bool           // wait > 0: the interactions an average wait is over (false: not, including absent)
+	Handled         *bool           // handle > 0, likewise for the average handle time
 }
+
+// None in a list that takes it selects the rows without a value for the
+// attribute: the tracking report's "", and the key the aggregate reports
+// give those rows.
+const None = ""
 
 // Where an abandoned call was abandoned: the queued instant is what tells
 // a caller who hung up in the IVR from one who hung up waiting in a queue.
@@ -93,7 +101,7 @@ func (f *RowFilter) compile(e *expr) {
 		e.containsAny("xAgentIds", f.AgentIDsAny)
 	}
 	if len(f.ServicesAny) > 0 {
-		e.containsAny("xServices", f.ServicesAny)
+		e.orNone("xServices", f.ServicesAny, e.containsTerm)
 	}
 	if f.Protocol != "" {
 		e.eq("protocol", f.Protocol)
@@ -113,8 +121,8 @@ func (f *RowFilter) compile(e *expr) {
 	if f.Queues != nil {
 		e.in("queue", f.Queues)
 	}
-	if f.Channel != "" {
-		e.eq("conversation.channelName", f.Channel)
+	if len(f.Channels) > 0 {
+		e.orNone("conversation.channelName", f.Channels, e.inTerm)
 	}
 	if f.DID != "" {
 		e.containsAny("did", []string{f.DID})
@@ -134,10 +142,10 @@ func (f *RowFilter) compile(e *expr) {
 // aggregate counts such a row as not assigned/done/supported.
 func (f *RowFilter) compileDrillDown(e *expr) {
 	if len(f.FinalAgents) > 0 {
-		e.in("agent.id", f.FinalAgents)
+		e.orNone("agent.id", f.FinalAgents, e.inTerm)
 	}
 	if len(f.MenuPaths) > 0 {
-		e.in("session.menuPath", f.MenuPaths)
+		e.orNone("session.menuPath", f.MenuPaths, e.inTerm)
 	}
 	switch f.AbandonedIn {
 	case AbandonedInIVR:
@@ -173,6 +181,10 @@ func (f *RowFilter) compileDrillDown(e *expr) {
 			e.and(e.missing("csat.rating"))
 		}
 	}
+	// Measured means greater than 0, the rule every average follows
+	// (docs/metrics.md); both are stored as numbers of milliseconds.
+	e.positive("wait", f.Waited)
+	e.positive("handle", f.Handled)
 }
 
 func strs[S ~string](v []S) []string {

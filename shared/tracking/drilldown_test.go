@@ -17,7 +17,8 @@ import (
 // The drill-down filters at their edges, which random data reaches only
 // by chance: a wait of exactly the bound, rows whose stored item lacks the
 // attribute a filter reads (no conversation, a conversation without the
-// flag, no wait attribute), and a final agent versus an earlier leg's.
+// flag, no wait or handle attribute, a session without an IVR), None with
+// and without other values, and a final agent versus an earlier leg's.
 func TestDrillDownEdges(t *testing.T) {
 	now := time.Date(2026, 11, 20, 15, 0, 0, 0, time.UTC)
 	e := newEnv(t, "UTC", now)
@@ -51,15 +52,27 @@ func TestDrillDownEdges(t *testing.T) {
 	transferred := call("v-transferred", domain.VoiceAnswered, true, "Sales")
 	legEnd := transferred.Start.Add(time.Minute)
 	transferred.Legs = []domain.Leg{
-		{Seq: 1, AgentID: "a2", Start: transferred.Start, End: &legEnd, EndReason: "transferred"},
+		{Seq: 1, AgentID: "a2", Service: "Support", Start: transferred.Start, End: &legEnd, EndReason: "transferred"},
 		{Seq: 2, AgentID: "a1", Start: legEnd, End: transferred.Finished, EndReason: "completed"},
 	}
 	rated := call("v-rated", domain.VoiceAnswered, true, "Support")
 	rated.CSAT = &domain.CSAT{Rating: 4}
 	rated.Agent = &domain.Agent{ID: "a2"}
+	rated.Service, rated.Handle = "Sales", domain.Duration(90_000)
+	onChannel := func(in domain.Interaction, name string) domain.Interaction {
+		c := *in.Conversation
+		c.ChannelName = name
+		in.Conversation = &c
+		return in
+	}
+	noIVR := func() domain.Interaction { // a session, but no IVR menu in it; no agent took it
+		in := call("v-no-ivr", domain.VoiceNotAnswered, true, "")
+		in.Session, in.Agent = &domain.SessionInfo{QueuePriority: 3}, nil
+		return in
+	}
 	ins := []domain.Interaction{
-		chat("c-under", time.Minute-time.Millisecond, supported),
-		chat("c-exact", time.Minute, supported),
+		onChannel(chat("c-under", time.Minute-time.Millisecond, supported), "Acme Page"),
+		onChannel(chat("c-exact", time.Minute, supported), "Acme, Inc"),
 		chat("c-over", time.Minute+time.Millisecond, supported),
 		chat("c-no-wait", 2*time.Hour, supported), // its wait attribute is removed below
 		chat("c-unsupported", 0, &domain.Conversation{Category: "Praise", SupportType: "message"}),
@@ -68,11 +81,12 @@ func TestDrillDownEdges(t *testing.T) {
 		call("v-ivr", domain.VoiceAbandoned, false, "Main"),
 		call("v-queue", domain.VoiceAbandoned, true, "Main"),
 		call("v-answered", domain.VoiceAnswered, true, "Support"),
-		transferred, rated,
+		transferred, rated, noIVR(),
 	}
 	e.load(t, ins)
 	e.removeAttribute(t, &ins[3], "wait")
 	e.removeAttribute(t, &ins[6], "conversation.assigned")
+	e.removeAttribute(t, &ins[7], "handle")
 
 	admin := domain.Identity{Tenant: "acme", Role: domain.RoleAdmin}
 	cases := []struct {
@@ -98,6 +112,24 @@ func TestDrillDownEdges(t *testing.T) {
 		{"media=voice&rated=yes", "v-rated"},
 		{"media=voice&rated=no&ivr=Support", "v-answered"},
 		{"media=chat&rated=no&finalAgents=a1,a3&respondedWithin=1440", "c-under c-exact c-over c-no-wait c-no-flag"},
+		{`media=voice&ivr=""`, "v-no-ivr"},
+		{`media=voice&ivr=Support,""`, "v-rated v-answered v-no-ivr"},
+		{`media=voice&finalAgents=""`, "v-no-ivr"},
+		{`media=voice&finalAgents=a2,""`, "v-rated v-no-ivr"},
+		{`media=voice&services=Sales`, "v-rated"},
+		{`media=voice&services=Support`, "v-transferred"},
+		{`media=voice&services=""`, "v-ivr v-queue v-answered v-no-ivr"},
+		{`media=voice&services=Support,""&voiceStatus=answered,not_answered`, "v-transferred v-answered v-no-ivr"},
+		{"media=chat&channel=Acme Page", "c-under"},
+		{`media=chat&channel=Acme Page,"Acme, Inc"`, "c-under c-exact"},
+		{`media=chat&channel=""`, "c-over c-no-wait c-unsupported c-no-conversation c-no-flag"},
+		{`media=chat&channel="Acme, Inc",""&supported=yes`, "c-exact c-over c-no-wait c-no-flag"},
+		{`media=voice&channel=""`, "v-transferred v-rated v-ivr v-queue v-answered v-no-ivr"},
+		{"media=chat&waited=yes", "c-under c-exact c-over"},
+		{"media=chat&waited=no", "c-no-wait c-unsupported c-no-conversation c-no-flag"},
+		{"media=voice&handled=yes", "v-rated"},
+		{"media=voice&handled=no", "v-transferred v-ivr v-queue v-answered v-no-ivr"},
+		{"media=voice&handled=no&waited=no&finalAgents=a1", "v-transferred v-ivr v-queue v-answered"},
 	}
 	for _, c := range cases {
 		t.Run(c.query, func(t *testing.T) {

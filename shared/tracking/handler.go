@@ -65,7 +65,7 @@ func (s *Service) Page(ctx context.Context, query url.Values, id domain.Identity
 			return nil, err
 		}
 	}
-	page, err := s.readPage(ctx, t, req, pos)
+	page, err := s.Store.QueryRows(ctx, t, req.Query(), pos, req.Limit, s.Budget)
 	if err != nil {
 		return nil, err
 	}
@@ -93,46 +93,6 @@ func (s *Service) Page(ctx context.Context, query url.Values, id domain.Identity
 	}
 	return out, nil
 }
-
-// readPage reads one page of the request's rows from pos. Rows the
-// store's filter passes but req.Match doesn't are dropped, and the store
-// is asked again, from where it stopped, for as many as are still
-// missing: asking for exactly that many keeps the store's position right
-// after the last row looked at, whatever was dropped. It stops when the
-// page is full, the rows run out, or the store stopped short of what it
-// was asked for (its read budget: the page is returned as it is, with its
-// cursor) or the page's time budget is spent.
-func (s *Service) readPage(ctx context.Context, t store.Tenant, req *Request, pos store.RowPos) (store.RowPage, error) {
-	if req.Match.Empty() {
-		return s.Store.QueryRows(ctx, t, req.Query(), pos, req.Limit, s.Budget)
-	}
-	start := time.Now()
-	var out store.RowPage
-	for {
-		want := req.Limit - len(out.Rows)
-		page, err := s.Store.QueryRows(ctx, t, req.Query(), pos, want, s.Budget)
-		if err != nil {
-			return store.RowPage{}, err
-		}
-		out.Evaluated += page.Evaluated
-		out.Requests += page.Requests
-		for _, r := range page.Rows {
-			if req.Match.Matches(&r.Interaction) {
-				out.Rows = append(out.Rows, r)
-			}
-		}
-		out.Next = page.Next
-		if page.Next == nil || len(out.Rows) == req.Limit || len(page.Rows) < want || time.Since(start) > matchTime {
-			return out, nil
-		}
-		pos = *page.Next
-	}
-}
-
-// matchTime bounds the store reads of one page whose rows req.Match
-// thins: a page past it is returned with its cursor, like one that spent
-// the store's read budget.
-const matchTime = time.Second
 
 // NewHandler serves GET /v1/reports/interactions to admins and supervisors.
 func NewHandler(svc *Service, rv auth.Resolver) http.Handler {

@@ -3,6 +3,8 @@ package tracking
 import (
 	"errors"
 	"strings"
+
+	"github.com/rastro-cc/rastro/shared/store"
 )
 
 // The "any of" filters take a list: values separated by commas, each
@@ -19,8 +21,9 @@ import (
 // real value can have: a value must contain something other than spaces.
 // docs/decisions.md weighs it against the alternatives.
 
-// None is the list value that selects interactions without a value.
-const None = ""
+// None is the list value that selects interactions without a value; the
+// store's filter takes it in the same lists (store.None).
+const None = store.None
 
 var (
 	errBareEmpty  = errors.New(`has an empty value (two commas, or a comma at an end); write "" (two double quotes) to select interactions without a value`)

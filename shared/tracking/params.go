@@ -2,7 +2,6 @@ package tracking
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,10 +131,7 @@ var params = []param{
 		return nil
 	}},
 	{name: "agents", multi: true, set: func(r *Request, v []string) error { r.Filter.AgentIDsAny = v; return nil }},
-	{name: "services", multi: true, none: true, set: func(r *Request, v []string) error {
-		storeOrMatch(v, &r.Filter.ServicesAny, &r.Match.Services)
-		return nil
-	}},
+	{name: "services", multi: true, none: true, set: func(r *Request, v []string) error { r.Filter.ServicesAny = v; return nil }},
 	{name: "protocol", set: func(r *Request, v []string) error { r.Filter.Protocol = v[0]; return nil }},
 	{name: "externalContactId", set: func(r *Request, v []string) error { r.Filter.ExternalContactID = v[0]; return nil }},
 	{name: "externalProtocol", set: func(r *Request, v []string) error { r.Filter.ExternalProtocol = v[0]; return nil }},
@@ -145,14 +141,7 @@ var params = []param{
 	{name: "queue", set: func(r *Request, v []string) error { r.queue = v[0]; return nil }},
 	// Any media: conversation.channelName names the page, account or line
 	// of every media, and the aggregate reports filter every media by it.
-	{name: "channel", multi: true, none: true, set: func(r *Request, v []string) error {
-		if len(v) == 1 && v[0] != None {
-			r.Filter.Channel = v[0]
-		} else {
-			r.Match.Channels = v
-		}
-		return nil
-	}},
+	{name: "channel", multi: true, none: true, set: func(r *Request, v []string) error { r.Filter.Channels = v; return nil }},
 	{name: "did", media: phoneLines, set: func(r *Request, v []string) error { r.Filter.DID = v[0]; return nil }},
 	{name: "disposition", set: func(r *Request, v []string) error { r.Filter.Disposition = v[0]; return nil }},
 	{name: "agent", set: func(r *Request, v []string) error { return setName(&r.Filter.Agent, v[0]) }},
@@ -162,18 +151,12 @@ var params = []param{
 	// on the media where that report exists. finalAgents is the agent who
 	// closed the interaction, the one agent reports credit; agents keeps
 	// matching any leg's.
-	{name: "finalAgents", multi: true, none: true, set: func(r *Request, v []string) error {
-		storeOrMatch(v, &r.Filter.FinalAgents, &r.Match.FinalAgents)
-		return nil
-	}},
-	{name: "ivr", media: voiceOnly, multi: true, none: true, set: func(r *Request, v []string) error {
-		storeOrMatch(v, &r.Filter.MenuPaths, &r.Match.MenuPaths)
-		return nil
-	}},
+	{name: "finalAgents", multi: true, none: true, set: func(r *Request, v []string) error { r.Filter.FinalAgents = v; return nil }},
+	{name: "ivr", media: voiceOnly, multi: true, none: true, set: func(r *Request, v []string) error { r.Filter.MenuPaths = v; return nil }},
 	// The interactions an average of the IVR report is over: those whose
 	// wait (handle time) was measured, greater than 0.
-	{name: "waited", set: func(r *Request, v []string) error { return setYesNo(&r.Match.Waited, v[0]) }},
-	{name: "handled", set: func(r *Request, v []string) error { return setYesNo(&r.Match.Handled, v[0]) }},
+	{name: "waited", set: func(r *Request, v []string) error { return setYesNo(&r.Filter.Waited, v[0]) }},
+	{name: "handled", set: func(r *Request, v []string) error { return setYesNo(&r.Filter.Handled, v[0]) }},
 	{name: "abandonedIn", media: voiceOnly, set: func(r *Request, v []string) error {
 		w, err := oneOf(v[0], map[string]string{"ivr": store.AbandonedInIVR, "queue": store.AbandonedInQueue})
 		r.Filter.AbandonedIn = w
@@ -244,17 +227,6 @@ func paramByName(name string) (*param, bool) {
 		}
 	}
 	return nil, false
-}
-
-// storeOrMatch puts an "any of" list in the store's filter, which
-// DynamoDB applies, unless it holds None, which the store's filter can't
-// state: then the report matches it (Match).
-func storeOrMatch(v []string, store, match *[]string) {
-	if slices.Contains(v, None) {
-		*match = v
-	} else {
-		*store = v
-	}
 }
 
 // oneOf looks s up in allowed, naming the allowed values when it's not there.

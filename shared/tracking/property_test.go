@@ -344,8 +344,6 @@ func matches(in *domain.Interaction, req *tracking.Request, q url.Values) bool {
 		return false
 	case f.AgentIDsAny != nil && !anyOf(f.AgentIDsAny, agentIDs):
 		return false
-	case f.ServicesAny != nil && !anyOf(f.ServicesAny, serviceSet):
-		return false
 	case !listSelects(q, "services", serviceSet...):
 		return false
 	case f.Protocol != "" && f.Protocol != in.Protocol:
@@ -359,8 +357,6 @@ func matches(in *domain.Interaction, req *tracking.Request, q url.Values) bool {
 	case f.Contact != "" && !strings.Contains(fold(c.Name), fold(f.Contact)):
 		return false
 	case f.Queues != nil && !slices.Contains(f.Queues, in.Queue):
-		return false
-	case f.Channel != "" && f.Channel != channel:
 		return false
 	case !listSelects(q, "channel", channel):
 		return false

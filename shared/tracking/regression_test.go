@@ -69,6 +69,13 @@ func TestReviewedEdges(t *testing.T) {
 	if _, err := e.svc.Page(t.Context(), with("media", "chat", "tags", many("t", 60), "agents", many("a", 60)), admin, e.tenant); domain.ErrorCode(err) != domain.CodeBadRequest {
 		t.Errorf("120 filter values: %v", err)
 	}
+	// The most list values the parser takes, each list with None, and the
+	// measured-time filters: DynamoDB states it all in one expression.
+	biggest := with("media", "voice", "ivr", many("m", 24)+`,""`, "finalAgents", many("a", 24)+`,""`,
+		"services", many("s", 24)+`,""`, "channel", many("c", 24)+`,""`, "waited", "yes", "handled", "no")
+	if _, err := e.svc.Page(t.Context(), biggest, admin, e.tenant); err != nil {
+		t.Errorf("100 values over the lists that take None: %v", err)
+	}
 	crowded := domain.Identity{Tenant: "acme", Role: domain.RoleSupervisor, Queues: strings.Split(many("queue-", 400), ",")}
 	if _, err := e.svc.Page(t.Context(), with("media", "chat", "tags", many("t", 90)), crowded, e.tenant); domain.ErrorCode(err) != domain.CodeBadRequest || !strings.Contains(err.Error(), "filters") {
 		t.Errorf("400 queues and 90 tags: %v", err)

@@ -21,7 +21,6 @@ type Request struct {
 	Media  domain.Media
 	Range  period.Range
 	Filter store.RowFilter
-	Match  Match // what Filter can't state, applied to the rows read
 	Desc   bool
 	Limit  int
 	Cursor string
@@ -247,10 +246,7 @@ func (r *Request) Query() store.RowQuery {
 // Scope digests everything that decides which rows the request reads and
 // in what order, so a cursor is only good for the request that made it.
 func (r *Request) Scope() string {
-	f, _ := json.Marshal(struct {
-		store.RowFilter
-		Match Match
-	}{r.Filter, r.Match})
+	f, _ := json.Marshal(r.Filter)
 	var w string
 	if r.Range.Window != nil {
 		w = r.Range.Window.From.String() + "-" + r.Range.Window.To.String() + "/" + r.Range.Window.ToPrec.String()

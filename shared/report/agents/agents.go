@@ -222,6 +222,7 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 		"completed":   {Query: "serviceStatus=completed", Media: textish},
 		"transferred": {Query: "serviceStatus=transferred", Media: textish},
 		"csat":        {Query: "rated=yes"},
+		"avgHandle":   {Query: "handled=yes"}, // the interactions the average is over
 	}
 	return out, nil
 }

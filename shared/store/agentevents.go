@@ -4,6 +4,9 @@ import (
 	"context"
 	"time"
 
+	"github.com/guregu/dynamo/v2"
+	"golang.org/x/sync/errgroup"
+
 	"github.com/rastro-cc/rastro/shared/domain"
 )
 
@@ -30,22 +33,41 @@ func (s *Store) PutAgentEvent(ctx context.Context, t Tenant, e domain.AgentEvent
 	return Written, nil
 }
 
-// EachAgentEvent calls fn with every agent event at an instant in
-// [from, to), day partition by day partition, in agent then time order
-// within a day.
-func (s *Store) EachAgentEvent(ctx context.Context, t Tenant, from, to time.Time, fn func(domain.AgentEvent)) error {
+// AgentEvents returns every agent event at an instant in [from, to), day
+// partition by day partition (read 8 at a time), in agent then time order
+// within a day, and the read capacity the queries consumed.
+func (s *Store) AgentEvents(ctx context.Context, t Tenant, from, to time.Time) ([]domain.AgentEvent, float64, error) {
+	var days []time.Time
 	for d := Day.Slot(from); d.Before(to); d = d.AddDate(0, 0, 1) {
-		it := s.table.Get("pk", t.AgentEventPartition(domain.UTCDay(d))).Iter()
-		var item agentEventItem
-		for it.Next(ctx, &item) {
-			if !item.At.Before(from) && item.At.Before(to) {
-				fn(item.AgentEvent)
-			}
-			item = agentEventItem{}
-		}
-		if err := it.Err(); err != nil {
-			return wrap("read agent events", err)
-		}
+		days = append(days, d)
 	}
-	return nil
+	byDay := make([][]domain.AgentEvent, len(days))
+	units := make([]float64, len(days))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(8)
+	for i, d := range days {
+		g.Go(func() error {
+			var cc dynamo.ConsumedCapacity
+			it := s.table.Get("pk", t.AgentEventPartition(domain.UTCDay(d))).ConsumedCapacity(&cc).Iter()
+			var item agentEventItem
+			for it.Next(gctx, &item) {
+				if !item.At.Before(from) && item.At.Before(to) {
+					byDay[i] = append(byDay[i], item.AgentEvent)
+				}
+				item = agentEventItem{}
+			}
+			units[i] = cc.Total
+			return wrap("read agent events", it.Err())
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, 0, err
+	}
+	var out []domain.AgentEvent
+	var total float64
+	for i := range days {
+		out = append(out, byDay[i]...)
+		total += units[i]
+	}
+	return out, total, nil
 }

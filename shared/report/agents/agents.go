@@ -150,12 +150,12 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 	}
 	var events []domain.AgentEvent
 	if len(spans) > 0 {
-		err = env.Store.EachAgentEvent(ctx, env.Tenant, spans[0].From.Add(-Lookback), end, func(e domain.AgentEvent) {
-			events = append(events, e)
-		})
+		var eventUnits float64
+		events, eventUnits, err = env.Store.AgentEvents(ctx, env.Tenant, spans[0].From.Add(-Lookback), end)
 		if err != nil {
 			return nil, err
 		}
+		units += eventUnits
 	}
 	interactionFilters := len(f.media) > 0 || len(f.services) > 0
 	for id, w := range WorkTime(events, spans, end) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"time"
 
 	"github.com/rastro-cc/rastro/shared/domain"
 
@@ -39,7 +38,7 @@ func Cells(ctx context.Context, rd *rollup.Reader, t store.Tenant, q Read, fn fu
 	for _, s := range spans {
 		// Every offset in use is a multiple of 15 minutes; local mean time
 		// before a zone adopted one (São Paulo before 1914: -03:06:28) is not.
-		if !s.From.Equal(s.From.Truncate(15*time.Minute)) || !s.To.Equal(s.To.Truncate(15*time.Minute)) {
+		if !rollup.OnQuarter(s.From) || !rollup.OnQuarter(s.To) {
 			return 0, domain.FieldErr(domain.CodeBadRequest, "from",
 				fmt.Sprintf("the period reaches back to when %s was not a whole quarter-hour from UTC; aggregates start at its first quarter-hour offset", q.Range.Loc))
 		}

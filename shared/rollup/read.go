@@ -177,7 +177,7 @@ func tile(q Read) (plan, error) {
 	p := plan{uses: map[useKey][]use{}}
 	for b, spans := range q.Buckets {
 		for _, s := range spans {
-			if !onQuarter(s.From) || !onQuarter(s.To) {
+			if !OnQuarter(s.From) || !OnQuarter(s.To) {
 				return plan{}, fmt.Errorf("rollup: span %s..%s is not on quarter-hours", s.From, s.To)
 			}
 			// UTC: slots are map keys, and a span may end at a zone
@@ -292,4 +292,6 @@ func units(g store.Grain, a, b time.Time) float64 {
 	return float64(n)
 }
 
-func onQuarter(t time.Time) bool { return t.Equal(t.Truncate(15 * time.Minute)) }
+// OnQuarter reports whether t is on a UTC quarter-hour, the finest grain:
+// a span read from the cells must begin and end on one.
+func OnQuarter(t time.Time) bool { return t.Equal(t.Truncate(15 * time.Minute)) }

@@ -243,10 +243,10 @@ func unpart(s string) string {
 	return strings.NewReplacer("%23", "#", "%25", "%").Replace(s)
 }
 
-// CellPartitions lists the cell queries that cover every slot of the
+// cellPartitions lists the cell queries that cover every slot of the
 // grain from the slot holding from up to the one holding to-1ms, one per
 // partition.
-func CellPartitions(family string, g Grain, from, to time.Time) []CellQuery {
+func cellPartitions(family string, g Grain, from, to time.Time) []CellQuery {
 	var out []CellQuery
 	for p := g.Slot(from); p.Before(to); {
 		end := minTime(nextPartition(g, p), to)
@@ -290,7 +290,7 @@ func (s *Store) ReplaceCells(ctx context.Context, t Tenant, family string, grain
 	var dels []dynamo.Keyed
 	seen := map[Key]bool{}
 	for _, g := range grains {
-		for _, q := range CellPartitions(family, g, from, to) {
+		for _, q := range cellPartitions(family, g, from, to) {
 			pk := t.CellPartition(family, g, q.First)
 			lo, hi := CellBounds(g, q.First, q.Last)
 			var have []cellItem

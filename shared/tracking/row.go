@@ -10,17 +10,93 @@ import (
 )
 
 // Column is one field of the report: its key in JSON rows, its header in
-// the seed's words, the media it applies to (nil: every media) and how its
-// value comes from an interaction.
+// the seed's words and in Brazilian Portuguese, what kind of value it
+// holds, the media it applies to (nil: every media) and how its value comes
+// from an interaction.
 type Column struct {
-	Key    string
-	Header string
-	Media  []domain.Media
-	value  func(v *view) any
+	Key      string
+	Header   string
+	HeaderPT string // pt-BR files' header, in the words Brazilian contact-center platforms use
+	Kind     Kind
+	Layout   string // date and time kinds: the seed's format, as a Go time layout
+	Media    []domain.Media
+	value    func(v *view) any
+	instant  func(in *domain.Interaction) *time.Time // date and time kinds only
 }
+
+// Kind is what a column holds, for files that type their cells. The value
+// RenderRow shows (and Value returns) is, by kind:
+//
+//   - KindText: a string;
+//   - KindList: a []string, never nil;
+//   - KindDuration: a domain.Duration;
+//   - KindNumber: a *float64, nil when the platform reported none;
+//   - KindDate, KindTime, KindDateTime: the instant formatted with Layout in
+//     the report's zone, "" when absent; Instant gives the instant itself.
+type Kind uint8
+
+const (
+	KindText Kind = iota
+	KindList
+	KindDuration
+	KindNumber
+	KindDate
+	KindTime
+	KindDateTime
+)
+
+// IsInstant reports whether the column shows an instant.
+func (k Kind) IsInstant() bool { return k == KindDate || k == KindTime || k == KindDateTime }
 
 // AppliesTo reports whether the column is part of media's report.
 func (c Column) AppliesTo(m domain.Media) bool { return c.Media == nil || slices.Contains(c.Media, m) }
+
+// Value is what RenderRow shows in this column for in, dates and times in
+// loc; its type follows the column's Kind.
+func (c Column) Value(in *domain.Interaction, loc *time.Location) any {
+	return c.value(&view{in: in, loc: loc})
+}
+
+// Instant is the instant a date or time column shows, nil when it shows
+// none or the column is of another kind.
+func (c Column) Instant(in *domain.Interaction) *time.Time {
+	if c.instant == nil {
+		return nil
+	}
+	if t := c.instant(in); t != nil && !t.IsZero() {
+		return t
+	}
+	return nil
+}
+
+// Values appends the value of each of cols for in to dst, as Value would
+// give them. Files call it once per row, reusing dst, so that a row of
+// fifty columns costs one view rather than fifty.
+func Values(dst []any, cols []Column, in *domain.Interaction, loc *time.Location) []any {
+	v := &view{in: in, loc: loc}
+	for _, c := range cols {
+		dst = append(dst, c.value(v))
+	}
+	return dst
+}
+
+// instantColumn is a date or time column: Value formats what Instant
+// returns, so the text and the typed instant can't disagree.
+func instantColumn(key, header, headerPT string, media []domain.Media, kind Kind, layout string, get func(*domain.Interaction) *time.Time) Column {
+	return Column{
+		Key: key, Header: header, HeaderPT: headerPT, Kind: kind, Layout: layout, Media: media, instant: get,
+		value: func(v *view) any { return v.at(get(v.in), layout) },
+	}
+}
+
+func startAt(in *domain.Interaction) *time.Time        { return &in.Start }
+func queuedAt(in *domain.Interaction) *time.Time       { return in.Queued }
+func assignedAt(in *domain.Interaction) *time.Time     { return in.Assigned }
+func answeredAt(in *domain.Interaction) *time.Time     { return in.Answered }
+func firstMessageAt(in *domain.Interaction) *time.Time { return in.FirstMessage }
+func finishedAt(in *domain.Interaction) *time.Time     { return in.Finished }
+func clientEndAt(in *domain.Interaction) *time.Time    { return in.ClientEnd }
+func agentEndAt(in *domain.Interaction) *time.Time     { return in.AgentEnd }
 
 // Media groups the seed names.
 var (
@@ -53,60 +129,64 @@ const (
 // per-media additions (WhatsApp origin, chat queue entry), then seed 004's
 // grid columns that seed 000 lacks.
 var columns = []Column{
-	{Key: "date", Header: "DATE", value: func(v *view) any { return v.at(&v.in.Start, dateLayout) }},
-	{Key: "time", Header: "TIME", value: func(v *view) any { return v.at(&v.in.Start, timeLayout) }},
-	{Key: "protocol", Header: "PROTOCOL", value: func(v *view) any { return v.in.Protocol }},
-	{Key: "service", Header: "SERVICE", value: func(v *view) any { return v.in.Service }},
-	{Key: "agent", Header: "AGENT", value: func(v *view) any { return v.agentName() }},
-	{Key: "origin", Header: "ORIGIN", value: func(v *view) any { return v.in.Origin }},
-	{Key: "type", Header: "TYPE", Media: voiceOnly, value: func(v *view) any { return v.in.Direction }},
-	{Key: "to", Header: "TO", Media: voiceOnly, value: func(v *view) any { return v.in.To }},
-	{Key: "contact", Header: "CONTACT", value: func(v *view) any { return v.contact().Name }},
-	{Key: "from", Header: "FROM", value: func(v *view) any { return v.in.From }},
-	{Key: "duration", Header: "DURATION", value: func(v *view) any { return v.in.Duration }},
-	{Key: "apt", Header: "APT", Media: chatAndWA, value: func(v *view) any { return v.in.APT }},
-	{Key: "aut", Header: "AUT", Media: chatAndWA, value: func(v *view) any { return v.in.AUT }},
-	{Key: "afrt", Header: "AFRT", value: func(v *view) any { return v.in.AFRT }},
-	{Key: "art", Header: "ART", value: func(v *view) any { return v.in.ART }},
-	{Key: "status", Header: "STATUS", value: func(v *view) any { return string(v.in.Status) }},
-	{Key: "portfolio", Header: "PORTFOLIO", value: func(v *view) any { return yesNo(v.in.Portfolio) }},
-	{Key: "externalId", Header: "EXTERNAL ID", value: func(v *view) any { return v.contact().ExternalID }},
-	{Key: "internalComments", Header: "INTERNAL COMMENTS", value: func(v *view) any { return v.in.InternalComments }},
-	{Key: "document", Header: "DOCUMENT", value: func(v *view) any { return v.contact().Document }},
-	{Key: "dateAnswered", Header: "DATE ANSWERED", value: func(v *view) any { return v.at(v.in.Answered, dateTimeLayout) }},
-	{Key: "dateFinished", Header: "DATE FINISHED", value: func(v *view) any { return v.at(v.in.Finished, dateTimeLayout) }},
-	{Key: "dateFirstMessage", Header: "DATE FIRST MESSAGE", value: func(v *view) any { return v.at(v.in.FirstMessage, dateTimeLayout) }},
-	{Key: "lastResponse", Header: "LAST RESPONSE", value: func(v *view) any { return v.in.LastResponse }},
-	{Key: "externalProtocol", Header: "EXTERNAL PROTOCOL", value: func(v *view) any { return v.in.ExternalProtocol }},
-	{Key: "dateQueued", Header: "DATE/TIME QUEUED", Media: textMedia, value: func(v *view) any { return v.at(v.in.Queued, dateTimeLayout) }},
-	{Key: "expirationStatus", Header: "EXPIRATION STATUS", Media: chatAndWA, value: func(v *view) any { return v.in.Expiration }},
-	{Key: "jitterMs", Header: "JITTER", Media: voiceOnly, value: func(v *view) any { return v.voice().JitterMs }},
-	{Key: "jitterLevel", Header: "JITTER LEVEL", Media: voiceOnly, value: func(v *view) any { return levelOf(v.voice().JitterMs, JitterLevel) }},
-	{Key: "packetLossPct", Header: "PACKET LOSS", Media: voiceOnly, value: func(v *view) any { return v.voice().PacketLossPct }},
-	{Key: "packetLossLevel", Header: "PACKET LOSS LEVEL", Media: voiceOnly, value: func(v *view) any { return levelOf(v.voice().PacketLossPct, PacketLossLevel) }},
-	{Key: "callQuality", Header: "CALL QUALITY", Media: voiceOnly, value: func(v *view) any { return string(CallQuality(v.voice().JitterMs, v.voice().PacketLossPct)) }},
-	{Key: "voiceServer", Header: "VOICE SERVER", Media: voiceOnly, value: func(v *view) any { return v.voice().Server }},
-	{Key: "dialedNumber", Header: "DIALED NUMBER", Media: voiceOnly, value: func(v *view) any { return v.voice().DialedNumber }},
-	{Key: "externalChannelName", Header: "EXTERNAL CHANNEL NAME", Media: voiceOnly, value: func(v *view) any { return v.voice().ExternalChannel }},
-	{Key: "internalChannelName", Header: "INTERNAL CHANNEL NAME", Media: voiceOnly, value: func(v *view) any { return v.voice().InternalChannel }},
-	{Key: "clientEnd", Header: "CLIENT END DATE/TIME", Media: voiceOnly, value: func(v *view) any { return v.at(v.in.ClientEnd, endLayout) }},
-	{Key: "agentEnd", Header: "AGENT END DATE/TIME", Media: voiceOnly, value: func(v *view) any { return v.at(v.in.AgentEnd, endLayout) }},
+	instantColumn("date", "DATE", "DATA", nil, KindDate, dateLayout, startAt),
+	instantColumn("time", "TIME", "HORA", nil, KindTime, timeLayout, startAt),
+	{Key: "protocol", Header: "PROTOCOL", HeaderPT: "PROTOCOLO", value: func(v *view) any { return v.in.Protocol }},
+	{Key: "service", Header: "SERVICE", HeaderPT: "SERVIÇO", value: func(v *view) any { return v.in.Service }},
+	{Key: "agent", Header: "AGENT", HeaderPT: "AGENTE", value: func(v *view) any { return v.agentName() }},
+	{Key: "origin", Header: "ORIGIN", HeaderPT: "ORIGEM", value: func(v *view) any { return v.in.Origin }},
+	{Key: "type", Header: "TYPE", HeaderPT: "TIPO", Media: voiceOnly, value: func(v *view) any { return v.in.Direction }},
+	{Key: "to", Header: "TO", HeaderPT: "PARA", Media: voiceOnly, value: func(v *view) any { return v.in.To }},
+	{Key: "contact", Header: "CONTACT", HeaderPT: "CONTATO", value: func(v *view) any { return v.contact().Name }},
+	{Key: "from", Header: "FROM", HeaderPT: "DE", value: func(v *view) any { return v.in.From }},
+	{Key: "duration", Header: "DURATION", HeaderPT: "DURAÇÃO", Kind: KindDuration, value: func(v *view) any { return v.in.Duration }},
+	// The seed's acronyms (Average Productive/Unproductive/First Response/
+	// Response Time) read in Portuguese as Tempo Médio Produtivo,
+	// Improdutivo, de Primeira Resposta and de Resposta.
+	{Key: "apt", Header: "APT", HeaderPT: "TMP", Kind: KindDuration, Media: chatAndWA, value: func(v *view) any { return v.in.APT }},
+	{Key: "aut", Header: "AUT", HeaderPT: "TMI", Kind: KindDuration, Media: chatAndWA, value: func(v *view) any { return v.in.AUT }},
+	{Key: "afrt", Header: "AFRT", HeaderPT: "TMPR", Kind: KindDuration, value: func(v *view) any { return v.in.AFRT }},
+	{Key: "art", Header: "ART", HeaderPT: "TMR", Kind: KindDuration, value: func(v *view) any { return v.in.ART }},
+	{Key: "status", Header: "STATUS", HeaderPT: "STATUS", value: func(v *view) any { return string(v.in.Status) }},
+	{Key: "portfolio", Header: "PORTFOLIO", HeaderPT: "CARTEIRIZADO", value: func(v *view) any { return yesNo(v.in.Portfolio) }},
+	{Key: "externalId", Header: "EXTERNAL ID", HeaderPT: "ID EXTERNO", value: func(v *view) any { return v.contact().ExternalID }},
+	{Key: "internalComments", Header: "INTERNAL COMMENTS", HeaderPT: "COMENTÁRIOS INTERNOS", value: func(v *view) any { return v.in.InternalComments }},
+	{Key: "document", Header: "DOCUMENT", HeaderPT: "CPF/CNPJ", value: func(v *view) any { return v.contact().Document }},
+	instantColumn("dateAnswered", "DATE ANSWERED", "DATA ATENDIMENTO", nil, KindDateTime, dateTimeLayout, answeredAt),
+	instantColumn("dateFinished", "DATE FINISHED", "DATA FINALIZAÇÃO", nil, KindDateTime, dateTimeLayout, finishedAt),
+	instantColumn("dateFirstMessage", "DATE FIRST MESSAGE", "DATA PRIMEIRA MENSAGEM", nil, KindDateTime, dateTimeLayout, firstMessageAt),
+	{Key: "lastResponse", Header: "LAST RESPONSE", HeaderPT: "ÚLTIMA RESPOSTA", value: func(v *view) any { return v.in.LastResponse }},
+	{Key: "externalProtocol", Header: "EXTERNAL PROTOCOL", HeaderPT: "PROTOCOLO EXTERNO", value: func(v *view) any { return v.in.ExternalProtocol }},
+	instantColumn("dateQueued", "DATE/TIME QUEUED", "DATA/HORA NA FILA", textMedia, KindDateTime, dateTimeLayout, queuedAt),
+	{Key: "expirationStatus", Header: "EXPIRATION STATUS", HeaderPT: "STATUS DE EXPIRAÇÃO", Media: chatAndWA, value: func(v *view) any { return v.in.Expiration }},
+	{Key: "jitterMs", Header: "JITTER", HeaderPT: "JITTER", Kind: KindNumber, Media: voiceOnly, value: func(v *view) any { return v.voice().JitterMs }},
+	{Key: "jitterLevel", Header: "JITTER LEVEL", HeaderPT: "NÍVEL DE JITTER", Media: voiceOnly, value: func(v *view) any { return levelOf(v.voice().JitterMs, JitterLevel) }},
+	{Key: "packetLossPct", Header: "PACKET LOSS", HeaderPT: "PERDA DE PACOTES", Kind: KindNumber, Media: voiceOnly, value: func(v *view) any { return v.voice().PacketLossPct }},
+	{Key: "packetLossLevel", Header: "PACKET LOSS LEVEL", HeaderPT: "NÍVEL DE PERDA DE PACOTES", Media: voiceOnly, value: func(v *view) any { return levelOf(v.voice().PacketLossPct, PacketLossLevel) }},
+	{Key: "callQuality", Header: "CALL QUALITY", HeaderPT: "QUALIDADE DA CHAMADA", Media: voiceOnly, value: func(v *view) any { return string(CallQuality(v.voice().JitterMs, v.voice().PacketLossPct)) }},
+	{Key: "voiceServer", Header: "VOICE SERVER", HeaderPT: "SERVIDOR DE VOZ", Media: voiceOnly, value: func(v *view) any { return v.voice().Server }},
+	{Key: "dialedNumber", Header: "DIALED NUMBER", HeaderPT: "NÚMERO DISCADO", Media: voiceOnly, value: func(v *view) any { return v.voice().DialedNumber }},
+	{Key: "externalChannelName", Header: "EXTERNAL CHANNEL NAME", HeaderPT: "NOME DO CANAL EXTERNO", Media: voiceOnly, value: func(v *view) any { return v.voice().ExternalChannel }},
+	{Key: "internalChannelName", Header: "INTERNAL CHANNEL NAME", HeaderPT: "NOME DO CANAL INTERNO", Media: voiceOnly, value: func(v *view) any { return v.voice().InternalChannel }},
+	instantColumn("clientEnd", "CLIENT END DATE/TIME", "DATA/HORA FIM CLIENTE", voiceOnly, KindDateTime, endLayout, clientEndAt),
+	instantColumn("agentEnd", "AGENT END DATE/TIME", "DATA/HORA FIM AGENTE", voiceOnly, KindDateTime, endLayout, agentEndAt),
 	// WhatsApp: who opened the conversation, the customer or the company.
-	{Key: "conversationOrigin", Header: "CONVERSATION ORIGIN", Media: whatsAppOne, value: func(v *view) any { return v.in.InitiatedBy }},
+	{Key: "conversationOrigin", Header: "CONVERSATION ORIGIN", HeaderPT: "ORIGEM DA CONVERSA", Media: whatsAppOne, value: func(v *view) any { return v.in.InitiatedBy }},
 	// Chat: queue entry and delivery, split the way seed 000 lists them.
-	{Key: "queueEntryDate", Header: "QUEUE ENTRY DATE", Media: chatOnly, value: func(v *view) any { return v.at(v.in.Queued, dateLayout) }},
-	{Key: "queueEntryTime", Header: "QUEUE ENTRY TIME", Media: chatOnly, value: func(v *view) any { return v.at(v.in.Queued, timeLayout) }},
-	{Key: "deliveredToAgent", Header: "TIME DELIVERED TO AGENT", Media: chatOnly, value: func(v *view) any { return v.at(v.in.Assigned, dateTimeLayout) }},
-	{Key: "tags", Header: "TAGS", value: func(v *view) any { return nonNil(v.in.Tags) }},
+	instantColumn("queueEntryDate", "QUEUE ENTRY DATE", "DATA ENTRADA NA FILA", chatOnly, KindDate, dateLayout, queuedAt),
+	instantColumn("queueEntryTime", "QUEUE ENTRY TIME", "HORA ENTRADA NA FILA", chatOnly, KindTime, timeLayout, queuedAt),
+	instantColumn("deliveredToAgent", "TIME DELIVERED TO AGENT", "HORA ENTREGUE AO AGENTE", chatOnly, KindDateTime, dateTimeLayout, assignedAt),
+	{Key: "tags", Header: "TAGS", HeaderPT: "TAGS", Kind: KindList, value: func(v *view) any { return nonNil(v.in.Tags) }},
 	// Seed 004's grid.
-	{Key: "created", Header: "CREATED", value: func(v *view) any { return v.at(&v.in.Start, dateTimeLayout) }},
-	{Key: "closed", Header: "CLOSED", value: func(v *view) any { return v.at(v.in.Finished, dateTimeLayout) }},
-	{Key: "queue", Header: "QUEUE", value: func(v *view) any { return v.in.Queue }},
-	{Key: "client", Header: "CLIENT", value: func(v *view) any { return v.client() }},
-	{Key: "did", Header: "DID", Media: phoneLines, value: func(v *view) any { return v.in.DID }},
-	{Key: "disposition", Header: "DISPOSITION", value: func(v *view) any { return v.disposition() }},
-	{Key: "acw", Header: "ACW", value: func(v *view) any { return v.in.ACW }},
-	{Key: "state", Header: "INTERACTION STATUS", value: func(v *view) any { return string(v.in.State) }},
+	instantColumn("created", "CREATED", "CRIAÇÃO", nil, KindDateTime, dateTimeLayout, startAt),
+	instantColumn("closed", "CLOSED", "ENCERRAMENTO", nil, KindDateTime, dateTimeLayout, finishedAt),
+	{Key: "queue", Header: "QUEUE", HeaderPT: "FILA", value: func(v *view) any { return v.in.Queue }},
+	{Key: "client", Header: "CLIENT", HeaderPT: "CLIENTE", value: func(v *view) any { return v.client() }},
+	{Key: "did", Header: "DID", HeaderPT: "DID", Media: phoneLines, value: func(v *view) any { return v.in.DID }},
+	// Brazilian contact centers call the disposition code the "tabulação".
+	{Key: "disposition", Header: "DISPOSITION", HeaderPT: "TABULAÇÃO", value: func(v *view) any { return v.disposition() }},
+	{Key: "acw", Header: "ACW", HeaderPT: "PÓS-ATENDIMENTO", Kind: KindDuration, value: func(v *view) any { return v.in.ACW }},
+	{Key: "state", Header: "INTERACTION STATUS", HeaderPT: "STATUS DA INTERAÇÃO", value: func(v *view) any { return string(v.in.State) }},
 }
 
 // Columns lists the report's columns for media, in order.

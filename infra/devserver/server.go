@@ -16,6 +16,7 @@ import (
 	"github.com/rastro-cc/rastro/shared/auth"
 	"github.com/rastro-cc/rastro/shared/botreport"
 	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/exports"
 	"github.com/rastro-cc/rastro/shared/history"
 	"github.com/rastro-cc/rastro/shared/httpapi"
 	"github.com/rastro-cc/rastro/shared/ingest"
@@ -54,6 +55,9 @@ func (s *Server) Functions() map[string]http.Handler {
 		"tags":          serve.Handler("tags", s.Stack.Store, rv),
 		"history": history.NewHandler(history.Config{
 			Store: s.Stack.Store, Resolver: rv, Cursors: devCursors(), S3: s.Stack.S3c, MediaBucket: MediaBucket,
+		}),
+		"exports": exports.NewHandler(exports.Config{
+			Store: s.Stack.Store, Resolver: rv, Cursors: devCursors(), S3: s.Stack.S3c, Bucket: ExportBucket,
 		}),
 	}
 }

@@ -5,7 +5,8 @@
 // store.TableDefinition; every function's `sam build` target (run, unless
 // -short); every variable each main reads through shared/config declared
 // in the template and valued in infra/sam/env.json; the template's
-// references and dependency order; the dashboard behind CloudFront; and
+// references and dependency order; the exporter's stream trigger against
+// exporter.FilterPattern; the dashboard behind CloudFront; and
 // deploy-frontend.sh against the template's outputs. It has no code of
 // its own.
 package parity

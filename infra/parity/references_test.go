@@ -99,8 +99,11 @@ func dependsOn(v any) []string {
 }
 
 // dependencies is the graph CloudFormation orders resources by, with what
-// SAM adds: a function's event sources (the API's routes, the bucket's
-// notification) depend on the function, not the other way round.
+// SAM adds: a function's push event sources (the API's routes, the
+// bucket's notification) depend on the function, not the other way round.
+// Pull sources (a table's stream, a queue) and their failure destinations
+// get an AWS::Lambda::EventSourceMapping of their own, which depends on
+// the function and the source: neither depends on the other.
 func dependencies(tpl map[string]any) map[string][]string {
 	resources := m(tpl["Resources"])
 	graph := map[string][]string{}
@@ -129,7 +132,7 @@ func dependencies(tpl map[string]any) map[string][]string {
 		for _, ev := range m(props["Events"]) {
 			p := m(m(ev)["Properties"])
 			var sources []string
-			refs([]any{p["ApiId"], p["Bucket"], p["Stream"], p["Queue"]}, &sources)
+			refs([]any{p["ApiId"], p["Bucket"]}, &sources)
 			for _, s := range sources {
 				if _, ok := resources[s]; ok {
 					graph[s] = append(graph[s], id)
@@ -207,6 +210,22 @@ func TestDependencyModelSeesEventCycles(t *testing.T) {
 	}}
 	if c := findCycle(dependencies(tpl)); len(c) != 3 {
 		t.Fatalf("cycle %v in %v", c, dependencies(tpl))
+	}
+	// A stream's function may read its table: the mapping, not the table,
+	// depends on the function.
+	stream := map[string]any{"Resources": map[string]any{
+		"Table": map[string]any{"Type": "AWS::DynamoDB::Table"},
+		"Queue": map[string]any{"Type": "AWS::SQS::Queue"},
+		"Fn": map[string]any{"Type": "AWS::Serverless::Function", "Properties": map[string]any{
+			"Policies": []any{map[string]any{"DynamoDBReadPolicy": map[string]any{"TableName": map[string]any{"!Ref": "Table"}}}},
+			"Events": map[string]any{"New": map[string]any{"Type": "DynamoDB", "Properties": map[string]any{
+				"Stream":            map[string]any{"!GetAtt": "Table.StreamArn"},
+				"DestinationConfig": map[string]any{"OnFailure": map[string]any{"Destination": map[string]any{"!GetAtt": "Queue.Arn"}}},
+			}}},
+		}},
+	}}
+	if c := findCycle(dependencies(stream)); c != nil {
+		t.Fatalf("cycle %v in %v", c, dependencies(stream))
 	}
 }
 

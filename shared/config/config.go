@@ -35,6 +35,7 @@ type Config struct {
 	S3Endpoint       string            `env:"S3_ENDPOINT"`                    // a local stand-in, path-style
 	LogLevel         string            `env:"LOG_LEVEL"`                      // debug, info, warn, error
 	MediaBucket      string            `env:"MEDIA_BUCKET"`                   // voice recordings, under <tenant>/
+	ExportBucket     string            `env:"EXPORT_BUCKET"`                  // export files, under <tenant>/exports/
 	// The key that signs pagination cursors: CURSOR_KEY itself (local
 	// stacks), or the name of the SSM SecureString holding it
 	// (CURSOR_KEY_PARAMETER, AWS), read once at start.
@@ -56,6 +57,7 @@ func Load(required ...string) (Config, error) {
 		S3Endpoint:         os.Getenv("S3_ENDPOINT"),
 		LogLevel:           os.Getenv("LOG_LEVEL"),
 		MediaBucket:        os.Getenv("MEDIA_BUCKET"),
+		ExportBucket:       os.Getenv("EXPORT_BUCKET"),
 		CursorKey:          os.Getenv("CURSOR_KEY"),
 		CursorKeyParameter: os.Getenv("CURSOR_KEY_PARAMETER"),
 		IngestClients:      map[string]string{},

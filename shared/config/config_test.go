@@ -20,10 +20,12 @@ func TestLoad(t *testing.T) {
 		{"required missing", map[string]string{}, []string{"TABLE_NAME"}, true, 0},
 		{"client map", map[string]string{"TABLE_NAME": "t", "INGEST_CLIENT_TENANTS": `{"c1":"acme","c2":"beta"}`}, nil, false, 2},
 		{"bad client map", map[string]string{"INGEST_CLIENT_TENANTS": `[1,2]`}, nil, true, 0},
+		{"export bucket required and present", map[string]string{"TABLE_NAME": "t", "EXPORT_BUCKET": "b"}, []string{"TABLE_NAME", "EXPORT_BUCKET"}, false, 0},
+		{"export bucket required and missing", map[string]string{"TABLE_NAME": "t"}, []string{"TABLE_NAME", "EXPORT_BUCKET"}, true, 0},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			for _, k := range []string{"TABLE_NAME", "INGEST_CLIENT_TENANTS"} {
+			for _, k := range []string{"TABLE_NAME", "INGEST_CLIENT_TENANTS", "EXPORT_BUCKET"} {
 				t.Setenv(k, tc.env[k])
 			}
 			c, err := config.Load(tc.required...)

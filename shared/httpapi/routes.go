@@ -36,6 +36,9 @@ var Routes = []Route{
 	{"ivr", http.MethodGet, "/v1/reports/ivr"},
 	{"conversations", http.MethodGet, "/v1/reports/conversations"},
 	{"tags", http.MethodGet, "/v1/reports/tags"},
+	{"exports", http.MethodPost, "/v1/exports"},
+	{"exports", http.MethodGet, "/v1/exports"},
+	{"exports", http.MethodGet, "/v1/exports/{id}"},
 }
 
 // Functions lists the functions that serve routes, sorted.

@@ -13,6 +13,7 @@
 //	agent status event     T#<t>#S#D#<day of at>                <agent>#<at>#<type>
 //	bot session row        T#<t>#B#<channel>#D#<day of start>   <start>#<session>
 //	bot session version    T#<t>#BS#<session>                   META (+ first message chunk), MSG#<nnnn>
+//	export job             T#<t>#X                              X#<job id>     (kind=exportJob: the exporter's stream filter; ttl = created + 30 days)
 //	tenant settings        T#<t>                                SETTINGS
 //	tooling marker         T#<t>                                MARK#<name>
 //
@@ -32,6 +33,8 @@
 //	agent events of a day                table  pk = T#t#S#D#day, sk begins_with <agent>#      —
 //	bot sessions of a channel and day    table  pk = T#t#B#c#D#day, sk between start bounds   report filters
 //	one bot session (or its row)         table  pk = T#t#BS#id, sk = META, then its row        — (report filters)
+//	export jobs, newest first, paged     table  pk = T#t#X, begins_with(sk, X#), descending    —
+//	one export job (and its transitions) table  pk = T#t#X, sk = X#<id> (consistent; conditional updates)  —
 //	tenant settings                      table  pk = T#t, sk = SETTINGS                        —
 //
 // The history lookups (lookups.go) answer Summary values whichever item
@@ -39,6 +42,11 @@
 // cursor the caller gets is that, signed), read at most 5,000 items per
 // page, and list an interaction once even while an index still holds a
 // replaced version's entry beside its new row.
+//
+// Export jobs (exportjobs.go) move queued → running → succeeded or
+// failed, each step one conditional UpdateItem: a claim takes a queued job
+// or a running one whose heartbeat is older than the lease, heartbeats and
+// the finish hold only for the run that owns the job.
 //
 // Writes of interactions and bot sessions are versioned: the META item
 // holds a version key (updated, version, content hash); a write reads it,

@@ -210,6 +210,39 @@ func CellBounds(g Grain, first, last time.Time) (lo, hi string) {
 // SettingsKey holds the tenant's settings.
 func (t Tenant) SettingsKey() Key { return Key{"T#" + string(t), "SETTINGS"} }
 
+// ExportJobPartition holds the tenant's export jobs, newest last. The
+// table pk "T#<t>#X" is no other item's (the "X#<protocol>" of external
+// protocols is a gsi1pk, another attribute); tenant ids hold no '#'.
+func (t Tenant) ExportJobPartition() string { return t.Prefix() + "X" }
+
+// skExportPrefix starts an export job's sort key. Job ids begin with
+// their creation instant, so the partition sorts jobs by creation.
+const skExportPrefix = "X#"
+
+// ExportJobKey is one export job.
+func (t Tenant) ExportJobKey(id string) Key {
+	return Key{t.ExportJobPartition(), skExportPrefix + part(id)}
+}
+
+// ExportJobOfKeys reads an export job's tenant and id back from its keys,
+// as the table's stream hands them to the exporter; ok is false for the
+// keys of any other item.
+func ExportJobOfKeys(pk, sk string) (t Tenant, id string, ok bool) {
+	rest, found := strings.CutPrefix(pk, "T#")
+	if !found {
+		return "", "", false
+	}
+	tenant, found := strings.CutSuffix(rest, "#X")
+	if !found || !domain.ValidTenantID(tenant) {
+		return "", "", false
+	}
+	id, found = strings.CutPrefix(sk, skExportPrefix)
+	if !found || !domain.ValidExportJobID(id) {
+		return "", "", false
+	}
+	return Tenant(tenant), id, true
+}
+
 // MarkerKey records tenant-level facts of tooling, such as which demo data
 // set a local stack was seeded with.
 func (t Tenant) MarkerKey(name string) Key { return Key{"T#" + string(t), "MARK#" + part(name)} }

@@ -83,6 +83,7 @@ func Run(ctx context.Context, o RunOptions) error {
 	srv.MarkReady()
 	slog.Info("ready", "seededNow", fresh, "tenant", seed.Tenant, "after", time.Since(start).Round(time.Millisecond))
 	go srv.WatchDrops(ctx, 2*time.Second)
+	go srv.WatchExports(ctx, time.Second)
 
 	select {
 	case <-ctx.Done():

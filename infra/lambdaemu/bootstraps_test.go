@@ -71,8 +71,8 @@ func mustStack(t *testing.T) *stack {
 	if err := store.CreateTable(ctx, db.Client(), table); err != nil {
 		t.Fatal(err)
 	}
-	ingest, media := localaws.UniqueName(t, "ingest"), localaws.UniqueName(t, "media")
-	for _, b := range []string{ingest, media} {
+	ingest, media, exports := localaws.UniqueName(t, "ingest"), localaws.UniqueName(t, "media"), localaws.UniqueName(t, "exports")
+	for _, b := range []string{ingest, media, exports} {
 		if err := s3s.EnsureBucket(ctx, b); err != nil {
 			t.Fatal(err)
 		}
@@ -87,6 +87,7 @@ func mustStack(t *testing.T) *stack {
 		"S3_ENDPOINT":           s3s.Endpoint,
 		"INGEST_BUCKET":         ingest,
 		"MEDIA_BUCKET":          media,
+		"EXPORT_BUCKET":         exports,
 		"CURSOR_KEY":            "bootstraps-test-cursor-key-0123456789",
 		"INGEST_CLIENT_TENANTS": `{"cli-1":"acme"}`,
 	}
@@ -323,6 +324,46 @@ func TestBootstraps(t *testing.T) {
 		status, body := httpCall(t, emulators["history"], lookup)
 		if status != 200 || get(body, "row", "id") != "48213377" || get(body, "row", "media") != "voice" {
 			t.Fatalf("history after the drop: %d %v", status, body)
+		}
+	})
+
+	// An export asked for through the exports bootstrap is written by the
+	// exporter bootstrap from the stream record of its job, and its link
+	// downloads the file.
+	t.Run("exporter/stream-insert.json", func(t *testing.T) {
+		ctx := context.Background()
+		create := readEvent(t, s.root, "exports", "apigw-create.json")
+		status, job := httpCall(t, emulators["exports"], create)
+		if status != 202 {
+			t.Fatalf("create: %d %v", status, job)
+		}
+		id := job["id"].(string)
+		ev := readEvent(t, s.root, "exporter", "stream-insert.json")
+		change := get(ev, "Records", 0, "dynamodb").(map[string]any)
+		for _, img := range []string{"Keys", "NewImage"} {
+			change[img].(map[string]any)["sk"] = map[string]any{"S": "X#" + id}
+		}
+		change["NewImage"].(map[string]any)["id"] = map[string]any{"S": id}
+		res, err := emulators["exporter"].Invoke(ctx, mustJSON(t, ev))
+		if err != nil || res.ErrorType != "" || string(res.Payload) != "null" {
+			t.Fatalf("%v %s %s", err, res.ErrorType, res.Payload)
+		}
+		lookup := readEvent(t, s.root, "exports", "apigw-get.json")
+		path := "/prod/v1/exports/" + id
+		lookup["pathParameters"] = map[string]any{"id": id}
+		lookup["rawPath"] = path
+		lookup["requestContext"].(map[string]any)["http"].(map[string]any)["path"] = path
+		status, got := httpCall(t, emulators["exports"], lookup)
+		if status != 200 || got["status"] != "succeeded" || got["url"] == nil {
+			t.Fatalf("job after the exporter ran: %d %v", status, got)
+		}
+		resp, err := http.Get(got["url"].(string))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 || resp.ContentLength != int64(got["bytes"].(float64)) {
+			t.Fatalf("download: %d, %d bytes of %v", resp.StatusCode, resp.ContentLength, got["bytes"])
 		}
 	})
 

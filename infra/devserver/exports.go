@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/rastro-cc/rastro/infra/localaws"
 	"github.com/rastro-cc/rastro/shared/exporter"
 )
 
@@ -15,7 +16,8 @@ import (
 // left as they are).
 func (s *Server) WatchExports(ctx context.Context, every time.Duration) {
 	e := &exporter.Exporter{Store: s.Stack.Store, S3: s.Stack.S3c, Bucket: ExportBucket}
-	if err := s.Stack.Dynamo.Follow(ctx, TableName, true, every, e.Handle); err != nil {
+	o := localaws.FollowOptions{FromStart: true, Every: every, Retries: exporter.EventRetries}
+	if err := s.Stack.Dynamo.Follow(ctx, TableName, o, e.Handle); err != nil {
 		slog.Error("export stream stopped", "error", err.Error())
 	}
 }

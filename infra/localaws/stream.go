@@ -14,17 +14,24 @@ import (
 	st "github.com/aws/aws-sdk-go-v2/service/dynamodbstreams/types"
 )
 
-// StreamHandler receives what a DynamoDB event source mapping would give a
-// Lambda: a batch of one shard's records, in order. An error leaves the
-// batch to be delivered again.
+// StreamHandler receives what a DynamoDB event source mapping with a
+// batch size of one gives a Lambda: one record. An error has it
+// delivered again.
 type StreamHandler func(ctx context.Context, ev events.DynamoDBEvent) error
 
-// Follow feeds table's stream to h until ctx ends, polling every `every`:
-// locally it is the event source mapping that AWS runs for the exporter.
-// From the start of the stream (fromStart) or only what comes after the
-// call. A batch h fails is delivered again on the next poll, as Lambda
-// retries it.
-func (d *Dynamo) Follow(ctx context.Context, table string, fromStart bool, every time.Duration, h StreamHandler) error {
+// FollowOptions say where to start and how to retry.
+type FollowOptions struct {
+	FromStart bool          // from the start of the stream; else only what comes after the call
+	Every     time.Duration // between polls, and between deliveries of a failing record
+	Retries   int           // deliveries of a failing record after the first; then it is dropped
+}
+
+// Follow feeds table's stream to h, record by record in each shard's
+// order, until ctx ends: locally it is the event source mapping AWS runs
+// for the exporter. A failing record is delivered again up to o.Retries
+// times, then dropped with a log line (AWS sends it to the on-failure
+// queue). Errors reading the stream are logged and the poll tried again.
+func (d *Dynamo) Follow(ctx context.Context, table string, o FollowOptions, h StreamHandler) error {
 	desc, err := d.Client().DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: &table})
 	if err != nil {
 		return err
@@ -35,16 +42,17 @@ func (d *Dynamo) Follow(ctx context.Context, table string, fromStart bool, every
 	}
 	f := &follower{
 		c:   dynamodbstreams.NewFromConfig(Config(), func(o *dynamodbstreams.Options) { o.BaseEndpoint = aws.String(d.Endpoint) }),
-		arn: arn, h: h, shards: map[string]*shardPos{},
+		arn: arn, h: h, o: o, shards: map[string]*shardPos{},
 	}
-	first := true
-	tick := time.NewTicker(every)
+	latest := !o.FromStart
+	tick := time.NewTicker(o.Every)
 	defer tick.Stop()
 	for {
-		if err := f.poll(ctx, first && !fromStart); err != nil && ctx.Err() == nil {
-			return err
+		if err := f.poll(ctx, latest); err != nil && ctx.Err() == nil {
+			slog.Warn("stream poll", "table", table, "error", err.Error())
+		} else {
+			latest = false // shards found later are new: read them whole
 		}
-		first = false
 		select {
 		case <-ctx.Done():
 			return nil
@@ -57,6 +65,7 @@ type follower struct {
 	c      *dynamodbstreams.Client
 	arn    string
 	h      StreamHandler
+	o      FollowOptions
 	shards map[string]*shardPos
 }
 
@@ -66,15 +75,9 @@ type follower struct {
 type shardPos struct {
 	iter, last string
 	done       bool
-	fails      int // deliveries of the current batch that failed
 }
 
-// maxRetries is the exporter's MaximumRetryAttempts in template.yaml:
-// after it the batch is dropped (AWS sends it to the on-failure queue).
-const maxRetries = 3
-
-// poll discovers shards (a shard found after the first poll is read from
-// its start: everything in it is new) and reads each to where it ends now.
+// poll discovers shards and reads each to where it ends now.
 func (f *follower) poll(ctx context.Context, latest bool) error {
 	var start *string
 	for {
@@ -110,15 +113,20 @@ func (f *follower) poll(ctx context.Context, latest bool) error {
 	return nil
 }
 
-// read hands a shard's new records to the handler, a batch per call.
+// read hands a shard's new records to the handler, one at a time.
 func (f *follower) read(ctx context.Context, id string, p *shardPos) error {
 	for !p.done {
 		out, err := f.c.GetRecords(ctx, &dynamodbstreams.GetRecordsInput{ShardIterator: &p.iter, Limit: aws.Int32(1000)})
 		var expired *st.ExpiredIteratorException
-		if errors.As(err, &expired) && p.last != "" {
-			it, err := f.c.GetShardIterator(ctx, &dynamodbstreams.GetShardIteratorInput{
-				StreamArn: &f.arn, ShardId: &id, ShardIteratorType: st.ShardIteratorTypeAfterSequenceNumber, SequenceNumber: &p.last,
-			})
+		if errors.As(err, &expired) {
+			// Go on after the last record handed over, or from the
+			// shard's start when none was: a record seen twice is
+			// harmless to an idempotent handler, a record skipped is not.
+			in := &dynamodbstreams.GetShardIteratorInput{StreamArn: &f.arn, ShardId: &id, ShardIteratorType: st.ShardIteratorTypeTrimHorizon}
+			if p.last != "" {
+				in.ShardIteratorType, in.SequenceNumber = st.ShardIteratorTypeAfterSequenceNumber, &p.last
+			}
+			it, err := f.c.GetShardIterator(ctx, in)
 			if err != nil {
 				return err
 			}
@@ -128,20 +136,9 @@ func (f *follower) read(ctx context.Context, id string, p *shardPos) error {
 		if err != nil {
 			return err
 		}
-		if len(out.Records) > 0 {
-			ev := events.DynamoDBEvent{Records: make([]events.DynamoDBEventRecord, 0, len(out.Records))}
-			for _, r := range out.Records {
-				ev.Records = append(ev.Records, eventRecord(f.arn, r))
-			}
-			if err := f.h(ctx, ev); err != nil {
-				p.fails++
-				if p.fails <= maxRetries {
-					return nil // not advanced: the same batch comes again next poll
-				}
-				slog.Error("stream batch dropped after retries", "shard", id, "records", len(ev.Records), "error", err.Error())
-			}
-			p.fails = 0
-			p.last = aws.ToString(out.Records[len(out.Records)-1].Dynamodb.SequenceNumber)
+		for _, r := range out.Records {
+			f.deliver(ctx, id, eventRecord(f.arn, r))
+			p.last = aws.ToString(r.Dynamodb.SequenceNumber)
 		}
 		if out.NextShardIterator == nil {
 			p.done = true
@@ -153,6 +150,27 @@ func (f *follower) read(ctx context.Context, id string, p *shardPos) error {
 		}
 	}
 	return nil
+}
+
+// deliver calls the handler with one record until it succeeds or the
+// retries are spent.
+func (f *follower) deliver(ctx context.Context, shard string, r events.DynamoDBEventRecord) {
+	ev := events.DynamoDBEvent{Records: []events.DynamoDBEventRecord{r}}
+	for try := 0; ; try++ {
+		err := f.h(ctx, ev)
+		if err == nil || ctx.Err() != nil {
+			return
+		}
+		if try >= f.o.Retries {
+			slog.Error("stream record dropped after retries", "shard", shard, "sequence", r.Change.SequenceNumber, "error", err.Error())
+			return
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(f.o.Every):
+		}
+	}
 }
 
 // eventRecord is r as Lambda's event source mapping delivers it.

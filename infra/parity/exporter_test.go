@@ -50,12 +50,13 @@ func TestExporterTriggerMatchesCode(t *testing.T) {
 		{"one filter, exporter.FilterPattern", len(patterns) == 1 && reflect.DeepEqual(patterns[0], want)},
 		{"new records only", p["StartingPosition"] == "LATEST"},
 		{"one job per invocation", fmt.Sprint(p["BatchSize"]) == "1"},
-		{"bounded retries", fmt.Sprint(p["MaximumRetryAttempts"]) == "3" && fmt.Sprint(p["BisectBatchOnFunctionError"]) == "true"},
+		{"exporter.EventRetries retries", fmt.Sprint(p["MaximumRetryAttempts"]) == fmt.Sprint(exporter.EventRetries) && fmt.Sprint(p["BisectBatchOnFunctionError"]) == "true"},
+		{"tenants side by side", fmt.Sprint(p["ParallelizationFactor"]) == "10"},
 		{"failed records to the queue (SAM adds sqs:SendMessage for Type SQS)", onFailure["Type"] == "SQS" &&
 			fmt.Sprint(onFailure["Destination"]) == "map[!GetAtt:ExportFailuresQueue.Arn]"},
 		{"the queue is encrypted", fmt.Sprint(queue["SqsManagedSseEnabled"]) == "true"},
 		{"15 minutes", fmt.Sprint(fn["Timeout"]) == "900"},
-		{"disk for XLSX", fmt.Sprint(m(fn["EphemeralStorage"])["Size"]) == "2048"},
+		{"disk for XLSX", fmt.Sprint(m(fn["EphemeralStorage"])["Size"]) == "10240"},
 	}
 	for _, tc := range tests {
 		if !tc.ok {

@@ -13,11 +13,11 @@ import (
 	"log/slog"
 	"net/url"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/exportfile"
-	"github.com/rastro-cc/rastro/shared/exports"
 	"github.com/rastro-cc/rastro/shared/s3upload"
 	"github.com/rastro-cc/rastro/shared/store"
 	"github.com/rastro-cc/rastro/shared/tracking"
@@ -34,7 +34,8 @@ type Exporter struct {
 	// another run may take it over (a crashed Lambda); heartbeats come
 	// every Lease/4. Zero means DefaultLease.
 	Lease time.Duration
-	// MaxAttempts bounds the takeovers of one job; zero means 3.
+	// MaxAttempts bounds the claims of one job (the first run, takeovers
+	// of stopped runs, retries of failed ones); zero means 3.
 	MaxAttempts int
 	// PageRows is how many rows one store page carries; zero means 1,000.
 	PageRows int
@@ -81,7 +82,9 @@ func (e *Exporter) lease() time.Duration {
 func (e *Exporter) Run(ctx context.Context, t store.Tenant, id string) error {
 	owner := newOwner()
 	job, err := e.claim(ctx, t, id, owner)
-	if errors.Is(err, store.ErrExportFinished) || errors.Is(err, errAlive) {
+	// A job that is gone (its TTL, or a record for another table) is as
+	// done as a finished one.
+	if errors.Is(err, store.ErrExportFinished) || errors.Is(err, errAlive) || domain.ErrorCode(err) == domain.CodeNotFound {
 		return nil
 	}
 	if err != nil {
@@ -100,12 +103,17 @@ func (e *Exporter) Run(ctx context.Context, t store.Tenant, id string) error {
 	var rows atomic.Int64
 	beats := e.heartbeat(work, cancel, t, id, owner, &rows)
 	res, runErr := e.write(work, t, &job, &rows)
-	if runErr != nil && errors.Is(context.Cause(work), errTooLong) {
+	switch {
+	case runErr == nil:
+	case errors.Is(context.Cause(work), errTooLong):
 		runErr = errTooLong
+	case errors.Is(runErr, syscall.ENOSPC):
+		runErr = errNoDisk
 	}
 	cancel(nil)
 	<-beats
-	if lost := context.Cause(work); errors.Is(lost, errLeaseLost) {
+	// The heartbeat saw the job taken, or the check before completing did.
+	if errors.Is(context.Cause(work), errLeaseLost) || domain.ErrorCode(runErr) == domain.CodeConflict {
 		// Another run owns the job now; what this one wrote was aborted.
 		log.Warn("export lease lost", "rows", rows.Load())
 		return nil
@@ -122,7 +130,7 @@ func (e *Exporter) Run(ctx context.Context, t store.Tenant, id string) error {
 			log.Info("export refused", "reason", res.Reason)
 		}
 	}
-	if err := e.Store.FinishExportJob(ctx, t, id, owner, res, e.now()); err != nil {
+	if err := e.finish(ctx, t, id, owner, res); err != nil {
 		if domain.ErrorCode(err) == domain.CodeConflict {
 			log.Warn("export finished after losing its lease", "error", err.Error())
 			return nil
@@ -139,10 +147,31 @@ func (e *Exporter) Run(ctx context.Context, t store.Tenant, id string) error {
 	return nil
 }
 
+// finish records the run's end, trying a few times within the time kept
+// before the deadline: giving up would leave the job running until a
+// takeover that redoes the whole file.
+func (e *Exporter) finish(ctx context.Context, t store.Tenant, id, owner string, res store.ExportResult) error {
+	var err error
+	for wait := 500 * time.Millisecond; ; wait *= 2 {
+		err = e.Store.FinishExportJob(ctx, t, id, owner, res, e.now())
+		if err == nil || domain.ErrorCode(err) != domain.CodeInternal || wait > 4*time.Second {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
+}
+
 var (
 	errAlive     = errors.New("exporter: another run holds the job and is alive")
 	errLeaseLost = errors.New("exporter: the job's lease was lost")
 	errTooLong   = domain.Errorf(domain.CodeTooLarge, "the export did not finish within the exporter's time limit; narrow the range or the filters")
+	// An XLSX workbook's sheets wait on the function's disk until the
+	// file is zipped; a CSV needs no disk.
+	errNoDisk = domain.Errorf(domain.CodeTooLarge, "the workbook outgrew the exporter's disk; export CSV, or a shorter range as XLSX")
 )
 
 // claim takes the job. While another run holds a fresh lease it waits:
@@ -216,8 +245,10 @@ func (e *Exporter) write(ctx context.Context, t store.Tenant, job *domain.Export
 	if err != nil {
 		return res, err
 	}
-	name := exports.FileName(job.Report, string(req.Media), req.Range.From.String(), req.Range.To.String(), exportfile.Extension(spec))
-	key := exports.ObjectKey(string(t), job.ID, name)
+	name := exportfile.FileName(job.Report, string(req.Media), req.Range.From.String(), req.Range.To.String(), exportfile.Extension(spec))
+	// Each attempt writes its own object: a run that lost its lease and
+	// still completes its upload can't replace the file the job links.
+	key := exportfile.ObjectKey(string(t), job.ID, job.Attempts, name)
 	up := s3upload.New(ctx, e.S3, s3upload.Object{Bucket: e.Bucket, Key: key, ContentType: exportfile.ContentType(spec), PartSize: e.partSize})
 	f, err := exportfile.Open(up, spec)
 	if err != nil {
@@ -231,8 +262,16 @@ func (e *Exporter) write(ctx context.Context, t store.Tenant, job *domain.Export
 		}
 	}()
 	reading, stopReading := context.WithCancel(ctx)
-	defer stopReading()
-	for pg := range e.pages(reading, t, req) {
+	pages := e.pages(reading, t, req)
+	defer func() {
+		// A writer that stopped early still waits for the reader: nothing
+		// of this run may go on after it returns (a Lambda would freeze it
+		// mid-call and thaw it in the next invocation).
+		stopReading()
+		for range pages {
+		}
+	}()
+	for pg := range pages {
 		if pg.err != nil {
 			return res, pg.err
 		}
@@ -253,6 +292,11 @@ func (e *Exporter) write(ctx context.Context, t store.Tenant, job *domain.Export
 		return res, err
 	}
 	if err := f.Close(); err != nil {
+		return res, err
+	}
+	// The last check of ownership before the file appears; the job's
+	// link is still only ever what its owner records.
+	if err := e.Store.ExportHeartbeat(ctx, t, job.ID, job.Owner, rows.Load(), e.now()); err != nil {
 		return res, err
 	}
 	if err := up.Close(); err != nil {
@@ -301,17 +345,12 @@ func (e *Exporter) pages(ctx context.Context, t store.Tenant, req *tracking.Requ
 func specOf(job *domain.ExportJob, req *tracking.Request) (exportfile.Spec, error) {
 	s := exportfile.Spec{
 		Format: exportfile.Format(job.Format), Media: req.Media, Loc: req.Range.Loc,
-		BOM: job.BOM, Lang: job.Language, Gzip: job.Gzip,
+		Delimiter: ',', BOM: job.BOM, Lang: job.Language, Gzip: job.Gzip,
 	}
-	switch job.Delimiter {
-	case "", ",":
-		s.Delimiter = ','
-	case ";":
-		s.Delimiter = ';'
-	default:
-		return s, domain.FieldErr(domain.CodeInvalid, "csv.delimiter", "must be , or ;")
+	if d := []rune(job.Delimiter); len(d) > 0 {
+		s.Delimiter = d[0]
 	}
-	return s, nil
+	return s, s.Validate()
 }
 
 // reason is what the job's owner reads about a failure: the message of

@@ -14,6 +14,12 @@ import (
 // mapping does (the dev server).
 const FilterPattern = `{"eventName":["INSERT"],"dynamodb":{"NewImage":{"kind":{"S":["` + store.ExportJobKind + `"]}}}}`
 
+// EventRetries is how often the event source delivers a failed event
+// again (template.yaml's MaximumRetryAttempts; the dev server's follower
+// likewise): above MaxAttempts' default, so that the retries of a failed
+// job are not used up by the odd error in claiming or recording one.
+const EventRetries = 6
+
 // Matches reports whether FilterPattern lets r through.
 func Matches(r events.DynamoDBEventRecord) bool {
 	if r.EventName != string(events.DynamoDBOperationTypeInsert) {

@@ -211,7 +211,7 @@ func TestStreamRunsNewJobs(t *testing.T) {
 	}
 	done := make(chan error, 1)
 	go func() {
-		done <- localaws.MustDynamo(t).Follow(ctx, e.table, false, 100*time.Millisecond, handler)
+		done <- localaws.MustDynamo(t).Follow(ctx, e.table, localaws.FollowOptions{Every: 100 * time.Millisecond, Retries: EventRetries}, handler)
 	}()
 	time.Sleep(300 * time.Millisecond) // the follower takes its place at the stream's end
 	e.load(t, 200, time.Date(2026, 10, 11, 3, 0, 0, 0, time.UTC))
@@ -314,5 +314,37 @@ func TestLinkExpires(t *testing.T) {
 	}
 	if fresh := e.get(t, job.ID); fresh.URL == got.URL || len(download(t, fresh.URL)) == 0 {
 		t.Fatal("asking again gives no fresh link")
+	}
+}
+
+// A run whose job was taken over while it wrote (its heartbeats failed
+// for longer than the lease) never publishes its file: it checks that it
+// still owns the job before completing the upload, and aborts.
+func TestRunThatLostItsJobPublishesNothing(t *testing.T) {
+	e := newEnv(t, false, "en")
+	e.load(t, 300, time.Date(2026, 10, 11, 3, 0, 0, 0, time.UTC))
+	ctx := context.Background()
+	job := e.create(t, whatsappCSV)
+	e.exp.rowHook = func(rows int64) error {
+		if rows == 10 {
+			if _, err := e.st.ClaimExportJob(ctx, e.tenant, job.ID, "newer", time.Now().Add(time.Hour), DefaultLease, 3); err != nil {
+				t.Errorf("takeover: %v", err)
+			}
+		}
+		return nil
+	}
+	defer func() { e.exp.rowHook = nil }()
+	if err := e.exp.Run(ctx, e.tenant, job.ID); err != nil {
+		t.Fatal(err)
+	}
+	j, err := e.st.ExportJob(ctx, e.tenant, job.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.Status != domain.ExportRunning || j.Owner != "newer" || j.Key != "" {
+		t.Fatalf("the newer run's job was touched: %+v", j)
+	}
+	if keys, open := e.objects(t); len(keys) != 0 || open != 0 {
+		t.Fatalf("the run that lost its job left %q and %d open uploads", keys, open)
 	}
 }

@@ -107,7 +107,7 @@ func (e *env) checkCSV(t *testing.T, file []byte, o domain.ExportOptions, media 
 		t.Fatalf("%d rows, the report has %d", len(recs)-1, len(want))
 	}
 	for i, row := range want {
-		exp := expectedCSV(cols, row, e.byID[row.Get("id").(string)])
+		exp := expectedCSV(cols, row, e.byID[row.Get("id").(string)], o.Delimiter == ";")
 		if !slices.Equal(recs[i+1], exp) {
 			for j := range exp {
 				if recs[i+1][j] != exp[j] {
@@ -141,11 +141,16 @@ func header(cols []tracking.Column, lang string) []string {
 
 // expectedCSV is a report row as CSV text: OWASP's neutralization of any
 // text that a spreadsheet would read as a formula, durations as H:MM:SS,
-// lists joined, then the transfer path.
-func expectedCSV(cols []tracking.Column, row tracking.Row, in *domain.Interaction) []string {
+// lists joined, measures with a decimal comma in a ';' file, then the
+// transfer path.
+func expectedCSV(cols []tracking.Column, row tracking.Row, in *domain.Interaction, decimalComma bool) []string {
 	var out []string
 	for _, c := range cols {
-		out = append(out, csvValue(row.Get(c.Key)))
+		v := csvValue(row.Get(c.Key))
+		if _, measure := row.Get(c.Key).(*float64); measure && decimalComma {
+			v = strings.Replace(v, ".", ",", 1)
+		}
+		out = append(out, v)
 	}
 	for i := range domain.MaxLegs {
 		if i < len(in.Legs) {

@@ -34,7 +34,8 @@ type rowWriter interface {
 var errClosed = errors.New("exportfile: file already closed")
 
 // writeBuffer batches writes to w: gzip and the CSV and ZIP writers emit
-// many small writes, and w is typically a multipart upload's pipe.
+// many small writes, and w is typically a multipart upload, which copies
+// each write into its part buffer.
 const writeBuffer = 64 << 10
 
 // Open validates s and writes what comes before the rows (the BOM and the

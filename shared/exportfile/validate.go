@@ -1,9 +1,11 @@
 package exportfile
 
-import "github.com/rastro-cc/rastro/shared/domain"
+import (
+	"slices"
+	"strings"
 
-// Langs lists the header languages a file can be written in.
-var Langs = []string{"en", "pt-BR"}
+	"github.com/rastro-cc/rastro/shared/domain"
+)
 
 // Validate reports every way s can't describe a file, each by its field.
 // Options that belong to another format (a delimiter or a BOM on an XLSX
@@ -22,8 +24,9 @@ func (s Spec) Validate() error {
 	if s.Format == CSV && s.Delimiter != ',' && s.Delimiter != ';' {
 		p.Addf("delimiter", "must be , or ; (got %q)", s.Delimiter)
 	}
-	if s.Lang != "en" && s.Lang != "pt-BR" {
-		p.Addf("lang", "must be en or pt-BR (got %q)", domain.Clip(s.Lang))
+	// Headers come in the languages Rastro speaks.
+	if !slices.Contains(domain.Locales, s.Lang) {
+		p.Addf("lang", "must be one of %s (got %q)", strings.Join(domain.Locales, ", "), domain.Clip(s.Lang))
 	}
 	if s.Loc == nil {
 		p.Add("loc", "is required: the zone dates and times are written in")

@@ -16,6 +16,7 @@ import (
 
 	"github.com/rastro-cc/rastro/infra/localaws"
 	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/exportfile"
 	"github.com/rastro-cc/rastro/shared/exports"
 	"github.com/rastro-cc/rastro/shared/store"
 )
@@ -209,8 +210,8 @@ func (e *env) finish(tb testing.TB, tenant, id string, content []byte, at time.T
 	if _, err := e.st.ClaimExportJob(ctx, t, id, "run-1", at, time.Minute, 3); err != nil {
 		tb.Fatal(err)
 	}
-	name := exports.FileName("interactions", "whatsapp", "2026-10-01", "2026-10-31", "csv.gz")
-	key := exports.ObjectKey(tenant, id, name)
+	name := exportfile.FileName("interactions", "whatsapp", "2026-10-01", "2026-10-31", "csv.gz")
+	key := exportfile.ObjectKey(tenant, id, 1, name)
 	if _, err := e.s3.PutObject(ctx, &s3.PutObjectInput{
 		Bucket: aws.String(e.bucket), Key: aws.String(key), Body: bytes.NewReader(content), ContentType: aws.String("application/gzip"),
 	}); err != nil {

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
@@ -30,8 +31,9 @@ type API interface {
 // and allows 10,000 parts: 8 MiB parts reach 80 GB, far beyond any export,
 // while the writer holds at most inFlight+1 parts in memory.
 const (
-	PartSize = 8 << 20
-	inFlight = 2
+	PartSize     = 8 << 20
+	inFlight     = 2
+	abortTimeout = 10 * time.Second
 )
 
 // Object names what is written.
@@ -205,7 +207,11 @@ func (w *Writer) Abort() error {
 	}
 	id := w.uploadID
 	w.uploadID = ""
-	_, err := w.api.AbortMultipartUpload(context.WithoutCancel(w.ctx), &s3.AbortMultipartUploadInput{
+	// Bounded: an abort that hangs must not eat the time the caller kept
+	// to record the failure.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(w.ctx), abortTimeout)
+	defer cancel()
+	_, err := w.api.AbortMultipartUpload(ctx, &s3.AbortMultipartUploadInput{
 		Bucket: &w.obj.Bucket, Key: &w.obj.Key, UploadId: &id,
 	})
 	return err

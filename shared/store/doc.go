@@ -44,9 +44,10 @@
 // replaced version's entry beside its new row.
 //
 // Export jobs (exportjobs.go) move queued → running → succeeded or
-// failed, each step one conditional UpdateItem: a claim takes a queued job
-// or a running one whose heartbeat is older than the lease, heartbeats and
-// the finish hold only for the run that owns the job.
+// failed, each step one conditional UpdateItem: a claim takes a queued job,
+// a running one whose heartbeat is older than the lease, or a failed one
+// marked for retry, while attempts remain; heartbeats and the finish hold
+// only for the run that owns the job.
 //
 // Writes of interactions and bot sessions are versioned: the META item
 // holds a version key (updated, version, content hash); a write reads it,

@@ -257,6 +257,7 @@ func (s *Store) ClaimExportJob(ctx context.Context, t Tenant, id, owner string, 
 			Set("heartbeat", at).
 			SetIfNotExists("started", at).
 			Add("attempts", 1).
+			Set("rows", 0). // the new run counts its own rows
 			Remove("retry", "reason", "finished").
 			If("'kind' = ? AND 'attempts' < ? AND ('status' = ? OR ('status' = ? AND 'heartbeat' < ?) OR ('status' = ? AND 'retry' = ?))",
 				ExportJobKind, maxAttempts, string(domain.ExportQueued), string(domain.ExportRunning), staleBefore,

@@ -10,7 +10,7 @@ FUNCTIONS     := $(notdir $(wildcard functions/*))
 LAMBDA_FLAGS  := -tags lambda.norpc,timetzdata -trimpath -ldflags "-s -w"
 TEST_TIMEOUT  ?= 20m
 
-.PHONY: help tools dev dev-bin dev-reset test test-go test-frontend build lint deploy bench bench-data frontend-deps frontend-build
+.PHONY: help tools dev dev-bin dev-reset test test-go test-frontend build lint deploy bench bench-data bench-data-exports frontend-deps frontend-build
 
 help:
 	@echo "make dev        run the whole system locally with demo data (http://127.0.0.1:3000)"
@@ -21,6 +21,7 @@ help:
 	@echo "make lint       gofmt, go vet, staticcheck"
 	@echo "make bench      Go benchmarks (figures go to docs/benchmarks.md)"
 	@echo "make bench-data load (or finish loading) the 1M-interaction benchmark tenant into .bench/"
+	@echo "make bench-data-exports  the export benchmark's million voice calls, into .bench/exports/"
 	@echo "make deploy     sam build && sam deploy"
 	@echo "make deploy-frontend  build the dashboard, upload it, invalidate CloudFront (needs the AWS CLI)"
 
@@ -69,7 +70,8 @@ test-frontend: frontend-deps
 
 bench: tools
 	$(GO) test -run '^$$' -bench . -benchtime 2000x -count 1 ./shared/ingest/
-	$(GO) test -run '^$$' -bench . -benchtime 20x -count 1 -timeout 60m ./infra/bench/
+	$(GO) test -run '^$$' -bench 'Tracking|Aggregates' -benchtime 20x -count 1 -timeout 60m ./infra/bench/
+	$(GO) test -run '^$$' -bench Export -benchtime 2x -count 1 -timeout 60m ./infra/bench/
 
 # Under an hour the first time; resumes if interrupted; seconds once
 # loaded. BENCH_FLAGS=-replace discards another data set (docs/benchmarks.md).
@@ -77,6 +79,10 @@ BENCH_N     ?= 1000000
 BENCH_FLAGS ?=
 bench-data: tools
 	$(GO) run ./infra/benchdata/cmd/load -n $(BENCH_N) $(BENCH_FLAGS)
+
+# The export benchmark's data set: a million voice calls, in .bench/exports.
+bench-data-exports: tools
+	$(GO) run ./infra/benchdata/cmd/load -n 1000000 -media voice -dir .bench/exports $(BENCH_FLAGS)
 
 ## build: one bootstrap per function, as SAM's makefile builder would.
 build: $(addprefix build-,$(FUNCTIONS))

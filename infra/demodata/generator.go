@@ -21,6 +21,9 @@ type Config struct {
 	BotSessions int
 	// IDPrefix starts every interaction id, "<prefix>-000123"; default "demo".
 	IDPrefix string
+	// Media, when set, makes every interaction of that media (the export
+	// benchmark's million rows of one report); empty: the usual mix.
+	Media domain.Media
 }
 
 // Generator produces a tenant's interactions, agent events and bot sessions.

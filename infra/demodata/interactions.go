@@ -130,6 +130,9 @@ func (b *builder) head(i int) head {
 	h := head{i: i}
 	h.start = g.arrivals.at((float64(i) + r.Float64()) / float64(g.cfg.Interactions))
 	h.media = domain.AllMedia[mediaMix.pick(r)]
+	if g.cfg.Media != "" {
+		h.media = g.cfg.Media
+	}
 	if h.media == domain.MediaReclameAqui {
 		h.queue = reclameAquiQueues.pick(r)
 	} else {

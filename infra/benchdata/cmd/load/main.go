@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/rastro-cc/rastro/infra/benchdata"
+	"github.com/rastro-cc/rastro/shared/domain"
 )
 
 func main() {
@@ -27,8 +28,15 @@ func main() {
 	every := flag.Duration("every", 10*time.Second, "between progress lines")
 	replace := flag.Bool("replace", false, "discard another data set found in -dir")
 	status := flag.Bool("status", false, "only say which data set this build would load and which -dir holds")
+	media := flag.String("media", "", "make every interaction of this media (the export benchmark's data set, in its own -dir)")
 	flag.Parse()
-	o := benchdata.Options{Dir: *dir, Spec: benchdata.DefaultSpec(*n), Workers: *workers, Log: os.Stdout, Every: *every, Replace: *replace}
+	spec := benchdata.DefaultSpec(*n)
+	spec.Media = domain.Media(*media)
+	if spec.Media != "" && !spec.Media.Valid() {
+		fmt.Fprintf(os.Stderr, "load: -media %q is not a media\n", *media)
+		os.Exit(2)
+	}
+	o := benchdata.Options{Dir: *dir, Spec: spec, Workers: *workers, Log: os.Stdout, Every: *every, Replace: *replace}
 	if *status {
 		if err := printStatus(o); err != nil {
 			fmt.Fprintln(os.Stderr, "load:", err)

@@ -1,0 +1,195 @@
+package bench
+
+import (
+	"bufio"
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+
+	"github.com/rastro-cc/rastro/infra/benchdata"
+	"github.com/rastro-cc/rastro/infra/localaws"
+	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/exporter"
+	"github.com/rastro-cc/rastro/shared/store"
+	"github.com/rastro-cc/rastro/shared/tracking"
+)
+
+func TestMain(m *testing.M) { localaws.Main(m) }
+
+// exportsSpec is the export benchmark's data set: October 2026 of the
+// benchmark tenant with every interaction a voice call, so that one
+// report holds a million rows. It lives in its own directory
+// (make bench-data-exports).
+func exportsSpec() benchdata.Spec {
+	s := benchdata.DefaultSpec(1_000_000)
+	s.Media = domain.MediaVoice
+	return s
+}
+
+func openExports(b *testing.B) *benchdata.DB {
+	b.Helper()
+	root, err := localaws.RepoRoot()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := filepath.Join(root, ".bench", "exports")
+	spec := exportsSpec()
+	fp, err := spec.Fingerprint()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if benchdata.CompleteIn(dir) != fp {
+		b.Skipf("the export data set is not loaded in %s: run make bench-data-exports", dir)
+	}
+	db, err := benchdata.Ensure(context.Background(), benchdata.Options{Dir: dir, Spec: spec})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { _ = db.Close() })
+	return db
+}
+
+// BenchmarkExport writes the voice report of 3 days (~100k rows) and of
+// the whole month (1M rows) as CSV into versitygw, through
+// exporter.Run as the Lambda runs it, and reports rows/s, the process's
+// peak RSS during the export (VmHWM, reset before each), and the export's
+// speed against a bare Query loop over the same partitions and sort-key
+// ranges in the same run (items/s of sequential 1 MB pages, nothing
+// decoded beyond the SDK's attribute maps).
+func BenchmarkExport(b *testing.B) {
+	db := openExports(b)
+	gw := localaws.MustS3(b)
+	bucket := localaws.UniqueName(b, "exports")
+	ctx := context.Background()
+	if err := gw.EnsureBucket(ctx, bucket); err != nil {
+		b.Fatal(err)
+	}
+	exp := &exporter.Exporter{Store: db.Store, S3: gw.Client(), Bucket: bucket}
+	for _, tc := range []struct{ name, from, to string }{
+		{"voice-3-days", "2026-10-01", "2026-10-03"},
+		{"voice-month", "2026-10-01", "2026-10-31"},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			params := map[string][]string{"media": {"voice"}, "from": {tc.from}, "to": {tc.to}}
+			var rows, bytes int64
+			var exportTime, queryTime time.Duration
+			var items int
+			var peak int64
+			for b.Loop() {
+				n, t := bareQueryLoop(b, db, params)
+				items, queryTime = items+n, queryTime+t
+
+				j := domain.ExportJob{
+					ID: domain.NewExportJobID(time.Now()), CreatedBy: "bench", Role: domain.RoleAdmin,
+					Report: "interactions", Params: params, Format: "csv",
+					ExportOptions: domain.ExportOptions{Delimiter: ",", Language: "en"}, Created: time.Now(),
+				}
+				if err := db.Store.CreateExportJob(ctx, db.Tenant, &j); err != nil {
+					b.Fatal(err)
+				}
+				resetPeakRSS(b)
+				t0 := time.Now()
+				if err := exp.Run(ctx, db.Tenant, j.ID); err != nil {
+					b.Fatal(err)
+				}
+				exportTime += time.Since(t0)
+				peak = max(peak, peakRSS(b))
+				done, err := db.Store.ExportJob(ctx, db.Tenant, j.ID)
+				if err != nil || done.Status != domain.ExportSucceeded {
+					b.Fatalf("job %s: %v %s", done.Status, err, done.Reason)
+				}
+				rows, bytes = rows+done.Rows, bytes+done.Bytes
+			}
+			rowsPerSec := float64(rows) / exportTime.Seconds()
+			itemsPerSec := float64(items) / queryTime.Seconds()
+			b.ReportMetric(float64(rows)/float64(b.N), "rows")
+			b.ReportMetric(float64(bytes)/float64(b.N)/(1<<20), "file-MB")
+			b.ReportMetric(rowsPerSec, "rows/s")
+			b.ReportMetric(itemsPerSec, "query-items/s")
+			b.ReportMetric(rowsPerSec/itemsPerSec, "export/query")
+			b.ReportMetric(float64(peak)/(1<<20), "peak-RSS-MB")
+		})
+	}
+}
+
+// bareQueryLoop reads every item of the report's day partitions and
+// sort-key ranges, one Query page after another, and counts them.
+func bareQueryLoop(b *testing.B, db *benchdata.DB, params map[string][]string) (int, time.Duration) {
+	b.Helper()
+	settings, err := db.Store.GetSettings(context.Background(), db.Tenant)
+	if err != nil {
+		b.Fatal(err)
+	}
+	req, err := tracking.Parse(params, domain.Identity{Tenant: string(db.Tenant), Role: domain.RoleAdmin}, settings, time.Now())
+	if err != nil {
+		b.Fatal(err)
+	}
+	client := db.Dynamo.Client()
+	n := 0
+	t0 := time.Now()
+	for _, sp := range req.Query().Spans {
+		for from := sp.From; from.Before(sp.To); {
+			y, m, d := from.UTC().Date()
+			to := time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC)
+			if sp.To.Before(to) {
+				to = sp.To
+			}
+			lo, hi := store.StartBounds(from, to)
+			in := &dynamodb.QueryInput{
+				TableName:              aws.String(benchdata.Table),
+				KeyConditionExpression: aws.String("pk = :pk AND sk BETWEEN :lo AND :hi"),
+				ExpressionAttributeValues: map[string]types.AttributeValue{
+					":pk": &types.AttributeValueMemberS{Value: db.Tenant.RowPartition(domain.MediaVoice, domain.UTCDay(from))},
+					":lo": &types.AttributeValueMemberS{Value: lo}, ":hi": &types.AttributeValueMemberS{Value: hi},
+				},
+			}
+			p := dynamodb.NewQueryPaginator(client, in)
+			for p.HasMorePages() {
+				out, err := p.NextPage(context.Background())
+				if err != nil {
+					b.Fatal(err)
+				}
+				n += len(out.Items)
+			}
+			from = to
+		}
+	}
+	return n, time.Since(t0)
+}
+
+// resetPeakRSS starts the kernel's high-water mark of this process's
+// resident memory afresh (Linux ≥ 4.0), so peakRSS measures one export.
+func resetPeakRSS(b *testing.B) {
+	if err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0); err != nil {
+		b.Fatalf("reset the RSS high-water mark: %v", err)
+	}
+}
+
+// peakRSS is VmHWM of /proc/self/status, in bytes.
+func peakRSS(b *testing.B) int64 {
+	f, err := os.Open("/proc/self/status")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if rest, ok := strings.CutPrefix(sc.Text(), "VmHWM:"); ok {
+			kb, err := strconv.ParseInt(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")), 10, 64)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return kb << 10
+		}
+	}
+	b.Fatal("no VmHWM in /proc/self/status")
+	return 0
+}

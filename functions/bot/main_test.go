@@ -3,18 +3,13 @@ package main
 import (
 	"context"
 	"embed"
-	"encoding/json"
 	"testing"
 
-	"github.com/aws/aws-lambda-go/events"
-	"github.com/awslabs/aws-lambda-go-api-proxy/httpadapter"
-
+	"github.com/rastro-cc/rastro/infra/apitest"
 	"github.com/rastro-cc/rastro/infra/localaws"
 	"github.com/rastro-cc/rastro/shared/auth"
 	"github.com/rastro-cc/rastro/shared/botreport"
-	"github.com/rastro-cc/rastro/shared/cursor"
 	"github.com/rastro-cc/rastro/shared/domain"
-	"github.com/rastro-cc/rastro/shared/store"
 )
 
 //go:embed testdata/*.json
@@ -25,31 +20,15 @@ func TestMain(m *testing.M) { localaws.Main(m) }
 // The sample events are what API Gateway sends from the "prod" stage; each
 // one, handed to the handler as Lambda would, is answered as documented.
 func TestSampleEvents(t *testing.T) {
-	ctx := context.Background()
-	client := localaws.MustDynamo(t).Client()
-	table := localaws.UniqueName(t, "t")
-	if err := store.CreateTable(ctx, client, table); err != nil {
-		t.Fatal(err)
-	}
-	st := store.New(client, table)
-	raw, err := testdata.ReadFile("testdata/sessions.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var sessions []domain.BotSession
-	if err := json.Unmarshal(raw, &sessions); err != nil {
-		t.Fatal(err)
-	}
+	st := apitest.Table{Prefix: "t", Stream: true}.Must(t)
+	sessions := apitest.ReadJSON[[]domain.BotSession](t, testdata, "testdata/sessions.json")
 	for _, b := range sessions {
-		if _, err := st.PutBotSession(ctx, "acme", b); err != nil {
+		if _, err := st.PutBotSession(context.Background(), "acme", b); err != nil {
 			t.Fatal(err)
 		}
 	}
-	signer, err := cursor.NewSigner([]byte("sample-events-cursor-key-0123456789"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := httpadapter.NewV2(botreport.NewHandler(&botreport.Service{Store: st, Cursors: signer}, auth.Resolver{}))
+	signer := apitest.Signer("sample-events-cursor-key-0123456789")
+	fn := apitest.NewLambda(botreport.NewHandler(&botreport.Service{Store: st, Cursors: signer}, auth.Resolver{}), testdata)
 
 	tests := []struct {
 		file  string
@@ -67,21 +46,8 @@ func TestSampleEvents(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			raw, err := testdata.ReadFile("testdata/" + tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var ev events.APIGatewayV2HTTPRequest
-			if err := json.Unmarshal(raw, &ev); err != nil {
-				t.Fatal(err)
-			}
-			resp, err := h.ProxyWithContext(ctx, ev)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var body map[string]any
-			if err := json.Unmarshal([]byte(resp.Body), &body); err != nil || resp.StatusCode != 200 || !tc.check(body) {
-				t.Fatalf("%d %s", resp.StatusCode, resp.Body)
+			if status, body := fn.Replay(t, tc.file, nil); status != 200 || !tc.check(body) {
+				t.Fatalf("%d %v", status, body)
 			}
 		})
 	}

@@ -3,18 +3,13 @@ package main
 import (
 	"context"
 	"embed"
-	"encoding/json"
 	"testing"
 
-	"github.com/aws/aws-lambda-go/events"
-	"github.com/awslabs/aws-lambda-go-api-proxy/httpadapter"
-
+	"github.com/rastro-cc/rastro/infra/apitest"
 	"github.com/rastro-cc/rastro/infra/localaws"
 	"github.com/rastro-cc/rastro/shared/auth"
-	"github.com/rastro-cc/rastro/shared/cursor"
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/history"
-	"github.com/rastro-cc/rastro/shared/store"
 )
 
 //go:embed testdata/*.json
@@ -25,33 +20,16 @@ func TestMain(m *testing.M) { localaws.Main(m) }
 // The sample events are what API Gateway sends from the "prod" stage; each
 // one, handed to the handler as Lambda would, is answered as documented.
 func TestSampleEvents(t *testing.T) {
-	ctx := context.Background()
-	client := localaws.MustDynamo(t).Client()
-	table := localaws.UniqueName(t, "t")
-	if err := store.CreateTable(ctx, client, table); err != nil {
-		t.Fatal(err)
-	}
-	st := store.New(client, table)
+	st := apitest.Table{Prefix: "t", Stream: true}.Must(t)
 	// The interactions the sample events look up (the bootstrap tests in
 	// infra/lambdaemu store the same file).
-	raw, err := testdata.ReadFile("testdata/interactions.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ins []domain.Interaction
-	if err := json.Unmarshal(raw, &ins); err != nil {
-		t.Fatal(err)
-	}
-	for _, in := range ins {
-		if _, err := st.PutInteraction(ctx, "acme", in); err != nil {
+	for _, in := range apitest.ReadJSON[[]domain.Interaction](t, testdata, "testdata/interactions.json") {
+		if _, err := st.PutInteraction(context.Background(), "acme", in); err != nil {
 			t.Fatal(err)
 		}
 	}
-	signer, err := cursor.NewSigner([]byte("sample-events-cursor-key-0123456789"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := httpadapter.NewV2(history.NewHandler(history.Config{Store: st, Resolver: auth.Resolver{}, Cursors: signer}))
+	signer := apitest.Signer("sample-events-cursor-key-0123456789")
+	fn := apitest.NewLambda(history.NewHandler(history.Config{Store: st, Resolver: auth.Resolver{}, Cursors: signer}), testdata)
 
 	tests := []struct {
 		file  string
@@ -76,21 +54,8 @@ func TestSampleEvents(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			raw, err := testdata.ReadFile("testdata/" + tc.file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var ev events.APIGatewayV2HTTPRequest
-			if err := json.Unmarshal(raw, &ev); err != nil {
-				t.Fatal(err)
-			}
-			resp, err := h.ProxyWithContext(ctx, ev)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var body map[string]any
-			if err := json.Unmarshal([]byte(resp.Body), &body); err != nil || resp.StatusCode != 200 || !tc.check(body) {
-				t.Fatalf("%d %s", resp.StatusCode, resp.Body)
+			if status, body := fn.Replay(t, tc.file, nil); status != 200 || !tc.check(body) {
+				t.Fatalf("%d %v", status, body)
 			}
 		})
 	}

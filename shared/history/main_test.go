@@ -4,24 +4,18 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
-	"encoding/json"
-	"io"
 	"net/http"
-	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 
-	"github.com/rastro-cc/rastro/infra/devserver"
+	"github.com/rastro-cc/rastro/infra/apitest"
 	"github.com/rastro-cc/rastro/infra/localaws"
 	"github.com/rastro-cc/rastro/shared/auth"
-	"github.com/rastro-cc/rastro/shared/cursor"
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/history"
-	"github.com/rastro-cc/rastro/shared/httpapi"
 	"github.com/rastro-cc/rastro/shared/store"
 )
 
@@ -29,50 +23,15 @@ func TestMain(m *testing.M) { localaws.Main(m) }
 
 // backing is the table and media bucket every test of the package shares;
 // each test works in its own tenant.
-var backing struct {
-	sync.Mutex
-	st     *store.Store
-	s3     *s3.Client
-	bucket string
-}
-
-func mustBacking(tb testing.TB) (*store.Store, *s3.Client, string) {
-	tb.Helper()
-	backing.Lock()
-	defer backing.Unlock()
-	if backing.st == nil {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		defer cancel()
-		client := localaws.MustDynamo(tb).Client()
-		name := localaws.UniqueName(tb, "history")
-		if err := store.CreateTable(ctx, client, name); err != nil {
-			tb.Fatal(err)
-		}
-		gw := localaws.MustS3(tb)
-		bucket := localaws.UniqueName(tb, "media")
-		if err := gw.EnsureBucket(ctx, bucket); err != nil {
-			tb.Fatal(err)
-		}
-		backing.st, backing.s3, backing.bucket = store.New(client, name), gw.Client(), bucket
-	}
-	return backing.st, backing.s3, backing.bucket
-}
+var backing = apitest.Backing{Table: apitest.Table{Prefix: "history", Stream: true}, Bucket: "media"}
 
 // signer is the cursor key of these tests.
-var signer = func() cursor.Signer {
-	s, err := cursor.NewSigner([]byte("history-tests-cursor-key-0123456789"))
-	if err != nil {
-		panic(err)
-	}
-	return s
-}()
+var signer = apitest.Signer("history-tests-cursor-key-0123456789")
 
-// env is the history function behind the dev server's API Gateway: real
-// HTTP requests with dev tokens, verified and turned into API Gateway v2
-// events carrying the claims, as in `make dev`.
+// env is the history function behind the dev server's API Gateway, as in
+// `make dev`, with the store and media bucket it works on.
 type env struct {
-	srv    *httptest.Server
-	issuer auth.DevIssuer
+	gw     *apitest.Gateway
 	st     *store.Store
 	s3     *s3.Client
 	bucket string
@@ -80,22 +39,13 @@ type env struct {
 
 func newEnv(tb testing.TB, ttl time.Duration) *env {
 	tb.Helper()
-	st, s3c, bucket := mustBacking(tb)
+	st, s3c, bucket := backing.Must(tb)
 	h := history.NewHandler(history.Config{
 		Store: st, Resolver: auth.Resolver{TrustIngestTenantClaim: true}, Cursors: signer,
 		S3: s3c, MediaBucket: bucket, RecordingTTL: ttl,
 	})
-	fns := map[string]http.Handler{}
-	for _, f := range httpapi.Functions() {
-		fns[f] = http.NotFoundHandler() // other functions are not under test
-	}
-	fns["history"] = h
 	issuer := auth.DevIssuer{Key: []byte("history-tests-token-key-0123456789")}
-	mux := http.NewServeMux()
-	(&devserver.Gateway{Issuer: issuer, Functions: fns}).Mount(mux)
-	srv := httptest.NewServer(mux)
-	tb.Cleanup(srv.Close)
-	return &env{srv: srv, issuer: issuer, st: st, s3: s3c, bucket: bucket}
+	return &env{gw: apitest.Serve(tb, issuer, "history", h), st: st, s3: s3c, bucket: bucket}
 }
 
 func admin(tenant string) domain.Identity {
@@ -114,53 +64,17 @@ func ingestClient(tenant string) domain.Identity {
 // the status and the raw body.
 func (e *env) get(tb testing.TB, who domain.Identity, path string) (int, []byte) {
 	tb.Helper()
-	req, err := http.NewRequest(http.MethodGet, e.srv.URL+path, nil)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if who.Tenant != "" {
-		tok, err := e.issuer.Issue(who)
-		if err != nil {
-			tb.Fatal(err)
-		}
-		req.Header.Set("Authorization", "Bearer "+tok)
-	}
-	resp, err := e.srv.Client().Do(req)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return resp.StatusCode, b
+	return e.gw.Do(tb, who, http.MethodGet, path, nil)
 }
 
 // getJSON is get, decoding the body into a new T and failing unless the
 // status is want.
 func getJSON[T any](tb testing.TB, e *env, who domain.Identity, path string, want int) T {
 	tb.Helper()
-	status, body := e.get(tb, who, path)
-	if status != want {
-		tb.Fatalf("GET %s: %d %s, want %d", path, status, body, want)
-	}
-	var v T
-	if err := json.Unmarshal(body, &v); err != nil {
-		tb.Fatalf("GET %s: body %q: %v", path, body, err)
-	}
-	return v
+	return apitest.DoJSON[T](tb, e.gw, who, http.MethodGet, path, nil, want)
 }
 
-// errorOf decodes an error answer.
-func errorOf(tb testing.TB, body []byte) httpapi.ErrorDetail {
-	tb.Helper()
-	var b httpapi.ErrorBody
-	if err := json.Unmarshal(body, &b); err != nil {
-		tb.Fatalf("error body %q: %v", body, err)
-	}
-	return b.Error
-}
+var errorOf = apitest.ErrorOf
 
 // put stores interactions of tenant as ingestion would: validated, then
 // written.

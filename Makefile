@@ -82,7 +82,7 @@ bench-data: tools
 
 # The export benchmark's data set: a million voice calls, in .bench/exports.
 bench-data-exports: tools
-	$(GO) run ./infra/benchdata/cmd/load -n 1000000 -media voice -dir .bench/exports $(BENCH_FLAGS)
+	$(GO) run ./infra/benchdata/cmd/load -n 1000000 -media voice -rollups=false -dir .bench/exports $(BENCH_FLAGS)
 
 ## build: one bootstrap per function, as SAM's makefile builder would.
 build: $(addprefix build-,$(FUNCTIONS))

@@ -49,7 +49,11 @@ func openExports(b *testing.B) *benchdata.DB {
 	if benchdata.CompleteIn(dir) != fp {
 		b.Skipf("the export data set is not loaded in %s: run make bench-data-exports", dir)
 	}
-	db, err := benchdata.Ensure(context.Background(), benchdata.Options{Dir: dir, Spec: spec})
+	// On a tmpfs working copy: the data set (7 GB) read from the overlay
+	// disk makes DynamoDB Local wait on I/O, and the first pass over a
+	// range would be measured against a second one served from the page
+	// cache.
+	db, err := benchdata.Ensure(context.Background(), benchdata.Options{Dir: dir, Spec: spec, Write: true})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -84,9 +88,6 @@ func BenchmarkExport(b *testing.B) {
 			var items int
 			var peak int64
 			for b.Loop() {
-				n, t := bareQueryLoop(b, db, params)
-				items, queryTime = items+n, queryTime+t
-
 				j := domain.ExportJob{
 					ID: domain.NewExportJobID(time.Now()), CreatedBy: "bench", Role: domain.RoleAdmin,
 					Report: "interactions", Params: params, Format: "csv",
@@ -107,6 +108,9 @@ func BenchmarkExport(b *testing.B) {
 					b.Fatalf("job %s: %v %s", done.Status, err, done.Reason)
 				}
 				rows, bytes = rows+done.Rows, bytes+done.Bytes
+
+				n, t := bareQueryLoop(b, db, params)
+				items, queryTime = items+n, queryTime+t
 			}
 			rowsPerSec := float64(rows) / exportTime.Seconds()
 			itemsPerSec := float64(items) / queryTime.Seconds()
@@ -147,6 +151,10 @@ func bareQueryLoop(b *testing.B, db *benchdata.DB, params map[string][]string) (
 			}
 			lo, hi := store.StartBounds(from, to)
 			in := &dynamodb.QueryInput{
+				// The store's call size (600 items): DynamoDB Local
+				// serves a 1 MB page of these rows five times slower
+				// than the same items in calls of a few hundred.
+				Limit:                  aws.Int32(600),
 				TableName:              aws.String(benchdata.Table),
 				KeyConditionExpression: aws.String("pk = :pk AND sk BETWEEN :lo AND :hi"),
 				ExpressionAttributeValues: map[string]types.AttributeValue{

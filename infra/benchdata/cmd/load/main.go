@@ -29,6 +29,7 @@ func main() {
 	replace := flag.Bool("replace", false, "discard another data set found in -dir")
 	status := flag.Bool("status", false, "only say which data set this build would load and which -dir holds")
 	media := flag.String("media", "", "make every interaction of this media (the export benchmark's data set, in its own -dir)")
+	rollups := flag.Bool("rollups", true, "build the rollups too (the aggregate benchmarks need them; exports read rows only)")
 	flag.Parse()
 	spec := benchdata.DefaultSpec(*n)
 	spec.Media = domain.Media(*media)
@@ -44,7 +45,7 @@ func main() {
 		}
 		return
 	}
-	if err := run(o); err != nil {
+	if err := run(o, *rollups); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		fmt.Fprintln(os.Stderr, "(nothing stored is lost: the same command resumes an interrupted load)")
 		os.Exit(1)
@@ -79,7 +80,7 @@ func defaultDir(o *benchdata.Options) error {
 	return err
 }
 
-func run(o benchdata.Options) error {
+func run(o benchdata.Options, rollups bool) error {
 	if err := defaultDir(&o); err != nil {
 		return err
 	}
@@ -94,6 +95,9 @@ func run(o benchdata.Options) error {
 	}
 	loaded := db.Info
 	built, err := db.HasRollups(ctx)
+	if !rollups {
+		built = true // not asked for: nothing to build
+	}
 	if err == nil && !built && !o.Write {
 		// Rebuilding writes millions of cells: reopen on a working copy.
 		if err := db.Close(); err != nil {
@@ -104,7 +108,7 @@ func run(o benchdata.Options) error {
 			return err
 		}
 	}
-	if err == nil {
+	if err == nil && rollups {
 		err = db.EnsureRollups(ctx, os.Stdout)
 	}
 	if err != nil {

@@ -241,8 +241,8 @@ func (e *Exporter) write(ctx context.Context, t store.Tenant, job *domain.Export
 	if err != nil {
 		return res, err
 	}
-	spec, err := specOf(job, req)
-	if err != nil {
+	spec := exportfile.For(job.Format, job.ExportOptions, req)
+	if err := spec.Validate(); err != nil {
 		return res, err
 	}
 	name := exportfile.FileName(job.Report, string(req.Media), req.Range.From.String(), req.Range.To.String(), exportfile.Extension(spec))
@@ -339,18 +339,6 @@ func (e *Exporter) pages(ctx context.Context, t store.Tenant, req *tracking.Requ
 		}
 	}()
 	return out
-}
-
-// specOf is the file the job asked for, in the report's zone.
-func specOf(job *domain.ExportJob, req *tracking.Request) (exportfile.Spec, error) {
-	s := exportfile.Spec{
-		Format: exportfile.Format(job.Format), Media: req.Media, Loc: req.Range.Loc,
-		Delimiter: ',', BOM: job.BOM, Lang: job.Language, Gzip: job.Gzip,
-	}
-	if d := []rune(job.Delimiter); len(d) > 0 {
-		s.Delimiter = d[0]
-	}
-	return s, s.Validate()
 }
 
 // reason is what the job's owner reads about a failure: the message of

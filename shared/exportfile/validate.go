@@ -16,13 +16,19 @@ import (
 func (s Spec) Validate() error {
 	p := &domain.Problems{}
 	tabular := s.Format == CSV || s.Format == XLSX
-	switch s.Format {
-	case CSV, XLSX, JSONL:
-	default:
-		p.Addf("format", "must be one of csv, xlsx, jsonl (got %q)", domain.Clip(string(s.Format)))
+	if !slices.Contains(Formats, s.Format) {
+		names := make([]string, len(Formats))
+		for i, f := range Formats {
+			names[i] = string(f)
+		}
+		p.Addf("format", "must be one of %s (got %q)", strings.Join(names, ", "), domain.Clip(string(s.Format)))
 	}
 	if s.Format == CSV && s.Delimiter != ',' && s.Delimiter != ';' {
-		p.Addf("delimiter", "must be , or ; (got %q)", s.Delimiter)
+		got := ""
+		if s.Delimiter != 0 {
+			got = string(s.Delimiter)
+		}
+		p.Addf("delimiter", `must be "," or ";" (got %q)`, got)
 	}
 	// Headers come in the languages Rastro speaks.
 	if !slices.Contains(domain.Locales, s.Lang) {

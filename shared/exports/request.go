@@ -105,19 +105,21 @@ func Parse(raw []byte, who domain.Identity, settings domain.Settings, now time.T
 	if err := r.params(b.Params, who, settings, now); err != nil {
 		return nil, err
 	}
+	if err := r.check(); err != nil {
+		return nil, err
+	}
 	return r, nil
 }
 
 // options applies the format and its options, defaulting to the tenant's
 // locale: pt-BR readers open CSV in Excel set up for a comma decimal
 // separator, which expects ';' and, to read UTF-8, a byte-order mark.
+// Their values are checked with the file's own rules once the report's
+// media and zone are known (check).
 func (r *Request) options(b *body, settings domain.Settings) error {
 	r.Format = exportfile.CSV
 	if b.Format != nil {
 		r.Format = exportfile.Format(*b.Format)
-		if !slices.Contains(exportfile.Formats, r.Format) {
-			return domain.FieldErr(domain.CodeInvalid, "format", fmt.Sprintf("must be one of %s (got %q)", formatNames(), domain.Clip(*b.Format)))
-		}
 	}
 	lang := "en"
 	if settings.Locale == "pt-BR" {
@@ -125,9 +127,6 @@ func (r *Request) options(b *body, settings domain.Settings) error {
 	}
 	r.Options = domain.ExportOptions{Language: lang}
 	if b.Gzip != nil {
-		if *b.Gzip && r.Format == exportfile.XLSX {
-			return domain.FieldErr(domain.CodeInvalid, "gzip", "does not apply to xlsx, which is a compressed (zip) file already")
-		}
 		r.Options.Gzip = *b.Gzip
 	}
 	if r.Format != exportfile.CSV {
@@ -144,21 +143,36 @@ func (r *Request) options(b *body, settings domain.Settings) error {
 		return nil
 	}
 	if d := b.CSV.Delimiter; d != nil {
-		if *d != "," && *d != ";" {
-			return domain.FieldErr(domain.CodeInvalid, "csv.delimiter", fmt.Sprintf(`must be "," or ";" (got %q)`, domain.Clip(*d)))
-		}
 		r.Options.Delimiter = *d
 	}
 	if b.CSV.BOM != nil {
 		r.Options.BOM = *b.CSV.BOM
 	}
 	if l := b.CSV.Language; l != nil {
-		if !slices.Contains(domain.Locales, *l) {
-			return domain.FieldErr(domain.CodeInvalid, "csv.language", fmt.Sprintf("must be one of %s (got %q)", strings.Join(domain.Locales, ", "), domain.Clip(*l)))
-		}
 		r.Options.Language = *l
 	}
 	return nil
+}
+
+// specFields names the file's fields (exportfile.Spec.Validate) as the
+// request body does.
+var specFields = map[string]string{"delimiter": "csv.delimiter", "lang": "csv.language", "media": "params.media"}
+
+// check holds the format and options to the rules the exporter will
+// write the file by. Like every other refusal of an option, it names the
+// first field at fault (details list the report's parameters only).
+func (r *Request) check() error {
+	err := renamed(exportfile.For(string(r.Format), r.Options, r.Tracking).Validate(), func(f string) string {
+		if n, ok := specFields[f]; ok {
+			return n
+		}
+		return f
+	})
+	var de *domain.Error
+	if errors.As(err, &de) {
+		de.Details = nil
+	}
+	return err
 }
 
 // params checks the report's parameters as the report does and resolves
@@ -183,7 +197,7 @@ func (r *Request) params(in map[string]paramValue, who domain.Identity, settings
 	}
 	req, err := tracking.Parse(q, who, settings, now)
 	if err != nil {
-		return prefixed(err, "params.")
+		return renamed(err, func(f string) string { return "params." + f })
 	}
 	q.Set("from", req.Range.From.String())
 	q.Set("to", req.Range.To.String())
@@ -193,30 +207,22 @@ func (r *Request) params(in map[string]paramValue, who domain.Identity, settings
 	return nil
 }
 
-// prefixed names the fields of a domain error as the body's, such as
+// renamed names the fields of a domain error as the body does, such as
 // params.from for the report's from.
-func prefixed(err error, prefix string) error {
+func renamed(err error, name func(field string) string) error {
 	var de *domain.Error
 	if !errors.As(err, &de) || de.Field == "" {
 		return err
 	}
 	out := *de
-	out.Field = prefix + de.Field
+	out.Field = name(de.Field)
 	if rest, ok := strings.CutPrefix(de.Message, de.Field); ok {
-		out.Message = prefix + de.Field + rest
+		out.Message = out.Field + rest
 	}
 	out.Details = nil
 	for _, d := range de.Details {
-		d.Field = prefix + d.Field
+		d.Field = name(d.Field)
 		out.Details = append(out.Details, d)
 	}
 	return &out
-}
-
-func formatNames() string {
-	var s []string
-	for _, f := range exportfile.Formats {
-		s = append(s, string(f))
-	}
-	return strings.Join(s, ", ")
 }

@@ -305,6 +305,12 @@ func (e *Exporter) write(ctx context.Context, t store.Tenant, job *domain.Export
 	return store.ExportResult{Succeeded: true, Rows: f.Rows(), Bytes: up.Size(), Key: key, FileName: name}, nil
 }
 
+// exportBudget lets a page fill. The report's default budget answers a
+// person within a second and abandons the calls still out when it does;
+// an export has no one waiting on a page, and every abandoned call is
+// items read twice.
+var exportBudget = store.PageBudget{MaxEvaluated: 1 << 20, MaxTime: time.Minute}
+
 // page is one store page of rows, or the error that ended the reading.
 type page struct {
 	rows []store.Row
@@ -326,7 +332,7 @@ func (e *Exporter) pages(ctx context.Context, t store.Tenant, req *tracking.Requ
 		q := req.Query()
 		var pos store.RowPos
 		for {
-			p, err := e.Store.QueryRows(ctx, t, q, pos, limit, store.PageBudget{})
+			p, err := e.Store.QueryRows(ctx, t, q, pos, limit, exportBudget)
 			select {
 			case out <- page{rows: p.Rows, err: err}:
 			case <-ctx.Done():

@@ -2,12 +2,17 @@ package store_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/aws/smithy-go/middleware"
 
+	"github.com/rastro-cc/rastro/infra/localaws"
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/store"
 )
@@ -152,4 +157,88 @@ func emptyValue(path string, v types.AttributeValue) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// A page larger than one Query call reads no more items than it returns
+// when nothing is filtered: a call that matched all it read is no reason to
+// read the next segments ahead, which the page would then throw away and
+// the next page read again (the export's pages were half waste that way).
+// A selective filter still reads ahead, and paging returns every match once.
+func TestRowPagesReadOnlyWhatTheyReturn(t *testing.T) {
+	ctx := context.Background()
+	var scanned atomic.Int64
+	st := mustCountingStore(t, &scanned)
+	var recs []domain.Interaction
+	for i := range 1500 {
+		in := chat(fmt.Sprintf("r%04d", i), base)
+		in.Start = base.Add(time.Duration(i) * 20 * time.Second) // over 8 h 20 min: several segments
+		in.Answered, in.Finished = tp(in.Start.Add(time.Minute)), tp(in.Start.Add(5*time.Minute))
+		in.Messages = nil
+		if i%10 == 0 {
+			in.Queue = "Rara"
+		}
+		recs = append(recs, in)
+	}
+	if _, err := st.LoadNew(ctx, prepareAll(t, recs)); err != nil {
+		t.Fatal(err)
+	}
+	q := store.RowQuery{Media: domain.MediaChat, Spans: []store.Span{{From: base, To: base.Add(24 * time.Hour)}}}
+	cases := []struct {
+		name     string
+		filter   store.RowFilter
+		want     int
+		pageRows int
+		exact    bool // the Query calls read exactly the rows returned
+	}{
+		{"unfiltered", store.RowFilter{}, 1500, 1000, true},
+		{"one queue in ten", store.RowFilter{Queues: []string{"Rara"}}, 150, 40, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			q.Filter = c.filter
+			scanned.Store(0)
+			seen := map[string]bool{}
+			var pos store.RowPos
+			for {
+				page, err := st.QueryRows(ctx, "acme", q, pos, c.pageRows, store.PageBudget{MaxTime: time.Minute})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, r := range page.Rows {
+					if seen[r.ID] {
+						t.Fatalf("%s twice", r.ID)
+					}
+					seen[r.ID] = true
+				}
+				if page.Next == nil {
+					break
+				}
+				pos = *page.Next
+			}
+			if len(seen) != c.want {
+				t.Fatalf("%d rows, want %d", len(seen), c.want)
+			}
+			if n := scanned.Load(); c.exact && n != int64(c.want) {
+				t.Fatalf("the Query calls read %d items for %d rows", n, c.want)
+			}
+		})
+	}
+}
+
+// mustCountingStore is MustStore on a client that adds up the items every
+// Query call it completes has read.
+func mustCountingStore(tb testing.TB, scanned *atomic.Int64) *store.Store {
+	tb.Helper()
+	name := MustStore(tb).TableName()
+	count := middleware.InitializeMiddlewareFunc("countScanned", func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+		out, md, err := next.HandleInitialize(ctx, in)
+		if q, ok := out.Result.(*dynamodb.QueryOutput); ok && err == nil {
+			scanned.Add(int64(q.ScannedCount))
+		}
+		return out, md, err
+	})
+	client := localaws.MustDynamo(tb).Client(func(o *dynamodb.Options) {
+		o.APIOptions = append(o.APIOptions, func(s *middleware.Stack) error { return s.Initialize.Add(count, middleware.After) })
+	})
+	return store.New(client, name)
 }

@@ -254,7 +254,13 @@ func (s *Store) readSegments(ctx context.Context, segs []segment, filter *expr, 
 				}
 				return page, nil
 			}
-			selective = true
+			// Only a filter that dropped items makes reading ahead pay: a
+			// call that matched everything it read stopped at its limit or
+			// at the segment's end, and the next call fills the page
+			// without reading (and paying for) segments it won't use.
+			if res.evaluated > len(res.items) {
+				selective = true
+			}
 			ahead(i)
 			if res.last == "" { // the segment is done
 				cur = RowPos{Segment: i + 1}
@@ -304,7 +310,9 @@ const maxCallItems = 600
 // filter that has matched little.
 func callLimit(want, matched, evaluated int) int32 {
 	n := want + 1
-	if evaluated > 0 {
+	if evaluated > 0 && matched == evaluated {
+		n = want // nothing filtered yet: read exactly what is missing
+	} else if evaluated > 0 {
 		rate := float64(max(matched, 1)) / float64(evaluated)
 		n = int(float64(want)/rate*1.25) + 1
 	}

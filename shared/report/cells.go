@@ -23,9 +23,12 @@ type Read struct {
 	// filters it applies; the queue is added when scoped), so that a
 	// coarser view can serve it.
 	Needs    []string
-	Contacts bool     // the report counts distinct contacts
-	Queues   []string // the caller's scope; nil reads every queue
-	Keep     func(rollup.Cell) bool
+	Contacts bool // the report counts distinct contacts
+	// ContactNeeds are the dimensions its distinct contacts are grouped
+	// and filtered by (the queue is added when scoped); nil means Needs.
+	ContactNeeds []string
+	Queues       []string // the caller's scope; nil reads every queue
+	Keep         func(rollup.Cell) bool
 }
 
 // Cells calls fn with each cell of the family in the range, in the
@@ -47,11 +50,14 @@ func Cells(ctx context.Context, rd *rollup.Reader, t store.Tenant, q Read, fn fu
 	if q.Buckets != nil {
 		buckets = q.Buckets.spans
 	}
-	needs := q.Needs
+	needs, contactNeeds := q.Needs, q.ContactNeeds
 	if q.Queues != nil {
 		needs = append(slices.Clip(needs), rollup.DimQueue)
+		if contactNeeds != nil {
+			contactNeeds = append(slices.Clip(contactNeeds), rollup.DimQueue)
+		}
 	}
-	read := rollup.Read{Family: q.Family, Tenant: t, Buckets: buckets, Needs: needs, Contacts: q.Contacts}
+	read := rollup.Read{Family: q.Family, Tenant: t, Buckets: buckets, Needs: needs, Contacts: q.Contacts, ContactNeeds: contactNeeds}
 	return rd.Read(ctx, read, func(c rollup.Cell, bucket int) {
 		if q.Queues != nil && !slices.Contains(q.Queues, c.Dims[qi]) {
 			return

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/rastro-cc/rastro/shared/domain"
@@ -49,12 +50,35 @@ func Contributions(in *domain.Interaction) []store.Cell {
 			common := withoutContacts(v)
 			add(f.Name, store.Month, dims, common)
 			for i := range f.Views {
-				vd := f.Views[i].project(f, t).encode()
-				for _, g := range f.Views[i].Grains {
-					add(f.Views[i].Name, g, vd, common)
+				vw := &f.Views[i]
+				if vw.Contacts {
+					for k, n := range v {
+						if contact, ok := strings.CutPrefix(k, ContactPfx); ok {
+							vd := append(vw.project(f, t), vw.shard(contact)).encode()
+							for _, g := range vw.Grains {
+								add(vw.Name, g, vd, Vals{k: n})
+							}
+						}
+					}
+					continue
+				}
+				vd := vw.project(f, t).encode()
+				for _, g := range vw.Grains {
+					add(vw.Name, g, vd, common)
 				}
 			}
 		})
+	}
+	return out
+}
+
+// onlyContacts is v's per-contact counters.
+func onlyContacts(v Vals) Vals {
+	out := Vals{}
+	for k, n := range v {
+		if strings.HasPrefix(k, ContactPfx) {
+			out[k] = n
+		}
 	}
 	return out
 }
@@ -80,12 +104,27 @@ func withoutContacts(v Vals) Vals {
 // that keeps rollups built (the dev stack, the benchmark data set) stores
 // it, and rebuilds when a change to the families makes it differ.
 func Fingerprint(ins ...domain.Interaction) string {
+	return fingerprint(func(string) bool { return true }, ins)
+}
+
+// FamilyFingerprint is Fingerprint of f's cells and its views' alone:
+// tooling that keeps one per family rebuilds only the families a change
+// touched.
+func FamilyFingerprint(f *Family, ins ...domain.Interaction) string {
+	return fingerprint(func(name string) bool {
+		return name == f.Name || slices.ContainsFunc(f.Views, func(v View) bool { return v.Name == name })
+	}, ins)
+}
+
+func fingerprint(of func(family string) bool, ins []domain.Interaction) string {
 	h := sha256.New()
 	for i := range ins {
 		in := ins[i]
 		in.Normalize()
 		for _, c := range Contributions(&in) {
-			fmt.Fprintf(h, "%s %c %s %s %v\n", c.Family, c.Grain, domain.FormatInstant(c.Slot), c.Dims, c.Vals) // %v prints maps sorted
+			if of(c.Family) {
+				fmt.Fprintf(h, "%s %c %s %s %v\n", c.Family, c.Grain, domain.FormatInstant(c.Slot), c.Dims, c.Vals) // %v prints maps sorted
+			}
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])

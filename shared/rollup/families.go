@@ -1,6 +1,7 @@
 package rollup
 
 import (
+	"hash/fnv"
 	"slices"
 	"strconv"
 
@@ -33,17 +34,29 @@ type Family struct {
 // below the family's (the by-hour and by-date rows, and the hours before
 // a zone's midnight that a month's tiling adds or takes away). Where a
 // view lacks a grain the family's own quarter-hour cells are projected.
-// Per-contact counters are not kept (withoutContacts).
+// Per-contact counters are not kept (withoutContacts), except by a
+// contact view.
 type View struct {
 	Name   string        // the key component, like a family's
 	Dims   []string      // a subset of the family's, in the family's order
 	Grains []store.Grain // store.Month and store.Day, and optionally Hour and Quarter
+	// Contacts marks a contact view: it keeps only the per-contact
+	// counters, at day and hour grains, under Dims plus a shard of the
+	// contact key (Shards of them), and answers distinct-contact counts
+	// (Read.Contacts) in a few thousand cells a month where the family's
+	// day cells are one per contact and tuple. The shard bounds a cell's
+	// size: a day's contacts of one tuple are spread over Shards items,
+	// each under DynamoDB's 400 KB (about 16,000 contacts each).
+	Contacts bool
+	Shards   int
 }
 
-// Grains kept by views.
+// Grains kept by views. Contact views have no month: a month's contacts
+// of one tuple would outgrow an item, and a month is 28 to 31 day cells.
 var (
-	coarse = []store.Grain{store.Month, store.Day}
-	all    = []store.Grain{store.Month, store.Day, store.Hour, store.Quarter}
+	coarse        = []store.Grain{store.Month, store.Day}
+	all           = []store.Grain{store.Month, store.Day, store.Hour, store.Quarter}
+	contactGrains = []store.Grain{store.Day, store.Hour}
 )
 
 // project is t, a tuple of f, reduced to v's dimensions.
@@ -53,6 +66,14 @@ func (v *View) project(f *Family, t Tuple) Tuple {
 		out[i] = t[f.Dim(d)]
 	}
 	return out
+}
+
+// shard is the contact view's shard of a contact key: FNV-1a, stable
+// across releases because it is part of stored keys.
+func (v *View) shard(contact string) string {
+	h := fnv.New32a()
+	h.Write([]byte(contact))
+	return strconv.Itoa(int(h.Sum32() % uint32(v.Shards)))
 }
 
 // covers reports whether v has every dimension of needs.
@@ -195,7 +216,12 @@ var Conversations = &Family{
 	Dims: []string{DimMedia, DimQueue, DimChannel, DimSupportType, DimCategory, DimAgent, DimAgentName, DimUserTags, DimTags, DimAssigned, DimDone, DimSupported},
 	// The by-hour, by-date and by-channel views without category, staff,
 	// user-tag or tag filters.
-	Views: []View{{Name: "cvc", Dims: []string{DimMedia, DimQueue, DimChannel, DimSupportType, DimAssigned, DimDone, DimSupported}, Grains: all}},
+	Views: []View{
+		{Name: "cvc", Dims: []string{DimMedia, DimQueue, DimChannel, DimSupportType, DimAssigned, DimDone, DimSupported}, Grains: all},
+		// The overview's distinct contacts, by media, within a supervisor's
+		// queues.
+		{Name: "cvk", Dims: []string{DimMedia, DimQueue}, Grains: contactGrains, Contacts: true, Shards: 4},
+	},
 	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
 		if !in.Media.IsText() {
 			return

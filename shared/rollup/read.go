@@ -36,9 +36,14 @@ type Read struct {
 	// filters, the queue when scoped): a view holding them all is read
 	// instead of the family wherever its grains fit.
 	Needs []string
-	// Contacts asks for the per-contact counters, which only the family's
-	// quarter-hour and day cells hold.
+	// Contacts asks for the per-contact counters, which the family's
+	// quarter-hour and day cells hold, and its contact view.
 	Contacts bool
+	// ContactNeeds are the dimensions the distinct contacts are grouped
+	// and filtered by, when fewer than Needs (the other metrics may be
+	// broken down further): a contact view holding them answers the
+	// contacts. Nil means Needs.
+	ContactNeeds []string
 }
 
 // Reader reads cells for reports.
@@ -52,8 +57,14 @@ type Reader struct {
 // the tiling subtracts (a month less its first hours) comes with its
 // counters negated: a report sums what it is given, and a group whose sums
 // come to zero had nothing in its bucket.
+//
+// Distinct contacts, where a contact view covers the read, come from a
+// second plan over that view, read alongside the first: the first then
+// reads the coarse cells (months, views) it would read without contacts,
+// less any per-contact counters, and the contact view's cells carry only
+// those counters. The report sums both as one.
 func (r *Reader) Read(ctx context.Context, q Read, fn func(c Cell, bucket int)) (float64, error) {
-	p, err := tile(q)
+	plans, err := plans(q)
 	if err != nil {
 		return 0, err
 	}
@@ -61,33 +72,79 @@ func (r *Reader) Read(ctx context.Context, q Read, fn func(c Cell, bucket int)) 
 	var consumed float64
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(cmp.Or(r.Parallel, 8))
-	for _, pq := range p.queries {
-		g.Go(func() error {
-			var cells []store.Cell
-			cc, err := r.Store.QueryCells(gctx, q.Tenant, pq.CellQuery, func(c store.Cell) { cells = append(cells, c) })
-			mu.Lock()
-			defer mu.Unlock()
-			consumed += cc
-			for _, c := range cells {
-				dims := decodeTuple(c.Dims)
-				if pq.view != nil {
-					dims = pq.view.widen(q.Family, dims)
-				}
-				for _, u := range p.uses[useKey{pq.level, c.Slot}] {
-					vals := c.Vals
-					if u.sign < 0 {
-						vals = make(Vals, len(c.Vals))
-						for k, v := range c.Vals {
-							vals[k] = -v
-						}
+	for _, p := range plans {
+		for _, pq := range p.queries {
+			g.Go(func() error {
+				var cells []store.Cell
+				cc, err := r.Store.QueryCells(gctx, q.Tenant, pq.CellQuery, func(c store.Cell) { cells = append(cells, c) })
+				mu.Lock()
+				defer mu.Unlock()
+				consumed += cc
+				for _, c := range cells {
+					dims := decodeTuple(c.Dims)
+					if pq.view != nil {
+						dims = pq.view.widen(q.Family, dims)
 					}
-					fn(Cell{Grain: c.Grain, Slot: c.Slot, Dims: dims, Vals: vals}, u.bucket)
+					switch {
+					case p.stripContacts:
+						c.Vals = withoutContacts(c.Vals)
+					case p.onlyContacts:
+						c.Vals = onlyContacts(c.Vals)
+					}
+					for _, u := range p.uses[useKey{pq.level, c.Slot}] {
+						vals := c.Vals
+						if u.sign < 0 {
+							vals = make(Vals, len(c.Vals))
+							for k, v := range c.Vals {
+								vals[k] = -v
+							}
+						}
+						fn(Cell{Grain: c.Grain, Slot: c.Slot, Dims: dims, Vals: vals}, u.bucket)
+					}
 				}
-			}
-			return err
-		})
+				return err
+			})
+		}
 	}
 	return consumed, g.Wait()
+}
+
+// plans are the tilings a read runs: one, or, when a contact view covers
+// a read of contacts, the read without contacts and the contact view's.
+func plans(q Read) ([]plan, error) {
+	cv := contactView(q)
+	if cv == nil {
+		p, err := tile(q, levels(q))
+		return []plan{p}, err
+	}
+	rest := q
+	rest.Contacts = false
+	p, err := tile(rest, levels(rest))
+	if err != nil {
+		return nil, err
+	}
+	p.stripContacts = true
+	contacts, err := tile(q, contactLevels(cv))
+	contacts.onlyContacts = true
+	return []plan{p, contacts}, err
+}
+
+// contactView is the family's contact view covering q, if q reads
+// contacts and there is one.
+func contactView(q Read) *View {
+	if !q.Contacts {
+		return nil
+	}
+	needs := q.ContactNeeds
+	if needs == nil {
+		needs = q.Needs
+	}
+	for i := range q.Family.Views {
+		if v := &q.Family.Views[i]; v.Contacts && v.covers(needs) {
+			return v
+		}
+	}
+	return nil
 }
 
 // widen places a view's tuple in its family's dimension order.
@@ -104,6 +161,12 @@ func (v *View) widen(f *Family, t Tuple) Tuple {
 type plan struct {
 	queries []planQuery
 	uses    map[useKey][]use
+	// stripContacts drops per-contact counters from the cells read: a
+	// contact view's plan counts the contacts.
+	stripContacts bool
+	// onlyContacts keeps only them: the family's quarter-hours at the
+	// edges of a contact view's plan carry every counter.
+	onlyContacts bool
 }
 
 // planQuery is one Query of a plan.
@@ -139,7 +202,17 @@ type level struct {
 var (
 	familyWeight = map[store.Grain]float64{store.Month: 100, store.Day: 20, store.Quarter: 1}
 	viewWeight   = map[store.Grain]float64{store.Month: 5, store.Day: 2, store.Hour: 0.6, store.Quarter: 0.3}
+	// A contact view's day holds a cell per tuple and shard, its hour
+	// nearly as many: a day costs about one hour, and the family's
+	// quarter-hours (which the tiling only uses off the hour) several.
+	contactWeight = map[store.Grain]float64{store.Day: 0.6, store.Hour: 0.5}
 )
+
+// contactLevels are the grains of a read of contact view v: its days and
+// hours, then the family's quarter-hours, which keep contacts too.
+func contactLevels(v *View) []level {
+	return []level{{store.Day, v, contactWeight[store.Day]}, {store.Hour, v, contactWeight[store.Hour]}, {store.Quarter, nil, familyWeight[store.Quarter]}}
+}
 
 // levels are the grains a read may use, coarsest first, ending with
 // quarter-hours (the view's, or else the family's), on which every span
@@ -150,7 +223,7 @@ func levels(q Read) []level {
 	}
 	for i := range q.Family.Views {
 		v := &q.Family.Views[i]
-		if !v.covers(q.Needs) {
+		if v.Contacts || !v.covers(q.Needs) {
 			continue
 		}
 		var out []level
@@ -172,8 +245,7 @@ func levels(q Read) []level {
 // midnight and plus those of the next month, rather than 30 days and 45
 // quarter-hours), and the slots are grouped into queries, a partition
 // each, days one at a time so that they run in parallel.
-func tile(q Read) (plan, error) {
-	ls := levels(q)
+func tile(q Read, ls []level) (plan, error) {
 	p := plan{uses: map[useKey][]use{}}
 	for b, spans := range q.Buckets {
 		for _, s := range spans {

@@ -38,7 +38,7 @@ func TestReadTilesExactly(t *testing.T) {
 	for _, f := range rollup.Families {
 		variants := map[string]rollup.Read{"family": {Needs: f.Dims}, "contacts": {Needs: f.Dims, Contacts: true}}
 		for _, v := range f.Views {
-			variants[v.Name] = rollup.Read{Needs: v.Dims}
+			variants[v.Name] = rollup.Read{Needs: v.Dims, Contacts: v.Contacts}
 		}
 		for name, variant := range variants {
 			for trial := range 6 {

@@ -40,7 +40,10 @@ func run(ctx context.Context, env report.Env, q url.Values) (any, error) {
 	total := newTally(v.contacts)
 	units, err := report.Cells(ctx, env.Reader, env.Tenant,
 		report.Read{Family: rollup.Conversations, Range: r.rng, Buckets: g.buckets, Queues: r.queues,
-			Needs: append(v.needs(), r.needs()...), Contacts: v.contacts, Keep: r.keep},
+			Needs: append(v.needs(), r.needs()...), Keep: r.keep,
+			// The rows' contacts by their group and the filters only:
+			// the cube's breakdown is the other metrics'.
+			Contacts: v.contacts, ContactNeeds: append([]string{fam.Dims[v.dim]}, r.needs()...)},
 		func(c rollup.Cell, bucket int) {
 			g.row(c, bucket).t.add(c)
 			total.add(c)

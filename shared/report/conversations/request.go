@@ -99,9 +99,13 @@ func (r *request) keep(c rollup.Cell) bool {
 		(r.supportType == "" || c.Dims[dType] == r.supportType)
 }
 
-// needs are the dimensions of the request's filters.
+// needs are the dimensions of the request's filters (keep's).
 func (r *request) needs() []string {
 	return report.NeedsIf(
+		report.NeedIf{Dim: rollup.DimMedia, Set: r.media != nil},
+		report.NeedIf{Dim: rollup.DimDone, Set: r.done != ""},
+		report.NeedIf{Dim: rollup.DimSupported, Set: r.supported != ""},
+		report.NeedIf{Dim: rollup.DimSupportType, Set: r.supportType != ""},
 		report.NeedIf{Dim: rollup.DimChannel, Set: len(r.channels) > 0},
 		report.NeedIf{Dim: rollup.DimCategory, Set: len(r.categories) > 0},
 		report.NeedIf{Dim: rollup.DimAgent, Set: len(r.users) > 0},

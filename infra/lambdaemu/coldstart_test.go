@@ -18,9 +18,8 @@ import (
 // BenchmarkColdStart measures, for every function, process start to first
 // answered invocation under the emulator: a fresh process each iteration
 // (exec, Go runtime, main's config and AWS clients, Runtime API /next),
-// then one API Gateway event without JWT claims, which the handler answers
-// 401 without calling AWS, so the figure is the bootstrap's own and not
-// DynamoDB Local's. Bootstraps are built exactly as `make build` builds
+// then one event it answers without calling AWS (coldEvent), so the
+// figure is the bootstrap's own and not DynamoDB Local's. Bootstraps are built exactly as `make build` builds
 // them, for this machine; sizes are reported for Lambda's arm64 build.
 //
 //	go test -run '^$' -bench ColdStart -benchtime 20x ./infra/lambdaemu/
@@ -56,8 +55,8 @@ func BenchmarkColdStart(b *testing.B) {
 		"CURSOR_KEY": "coldstart-cursor-key-0123456789abcdef", "INGEST_CLIENT_TENANTS": "{}",
 	}
 	for _, fn := range fns {
-		samples, _ := filepath.Glob(filepath.Join(root, "functions", fn, "testdata", "apigw-*.json"))
-		if len(samples) == 0 {
+		event, answered := coldEvent(b, root, fn)
+		if event == nil {
 			continue
 		}
 		env, err := lambdaemu.TemplateEnv(root, fn, overrides)
@@ -65,13 +64,6 @@ func BenchmarkColdStart(b *testing.B) {
 			b.Fatal(err)
 		}
 		env = append(env, "AWS_ACCESS_KEY_ID="+gw.AccessKey, "AWS_SECRET_ACCESS_KEY="+gw.SecretKey, "LOG_LEVEL=error")
-		var ev map[string]any
-		raw, _ := os.ReadFile(samples[0])
-		if err := json.Unmarshal(raw, &ev); err != nil {
-			b.Fatal(err)
-		}
-		withoutClaims(ev)
-		event, _ := json.Marshal(ev)
 		size, err := os.Stat(arm[fn])
 		if err != nil {
 			b.Fatal(err)
@@ -88,8 +80,7 @@ func BenchmarkColdStart(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				var resp events.APIGatewayV2HTTPResponse
-				if res.ErrorType != "" || json.Unmarshal(res.Payload, &resp) != nil || resp.StatusCode != 401 {
+				if res.ErrorType != "" || !answered(res.Payload) {
 					b.Fatalf("%s %s", res.ErrorType, res.Payload)
 				}
 				starts, inits = append(starts, elapsed), append(inits, res.InitDuration)
@@ -100,6 +91,42 @@ func BenchmarkColdStart(b *testing.B) {
 			b.ReportMetric(float64(size.Size())/1e6, "MB-arm64")
 		})
 	}
+}
+
+// coldEvent is the event a function's cold start answers without calling
+// AWS, and how to tell its answer: an HTTP function's first API Gateway
+// sample without claims (401); the exporter's stream sample as a MODIFY,
+// which its filter skips (the function returns null). Nil: none.
+func coldEvent(b *testing.B, root, fn string) ([]byte, func(payload []byte) bool) {
+	b.Helper()
+	load := func(pattern string) map[string]any {
+		samples, _ := filepath.Glob(filepath.Join(root, "functions", fn, "testdata", pattern))
+		if len(samples) == 0 {
+			return nil
+		}
+		var ev map[string]any
+		raw, _ := os.ReadFile(samples[0])
+		if err := json.Unmarshal(raw, &ev); err != nil {
+			b.Fatal(err)
+		}
+		return ev
+	}
+	if ev := load("apigw-*.json"); ev != nil {
+		withoutClaims(ev)
+		event, _ := json.Marshal(ev)
+		return event, func(p []byte) bool {
+			var resp events.APIGatewayV2HTTPResponse
+			return json.Unmarshal(p, &resp) == nil && resp.StatusCode == 401
+		}
+	}
+	if ev := load("stream-*.json"); ev != nil {
+		for _, r := range ev["Records"].([]any) {
+			r.(map[string]any)["eventName"] = "MODIFY"
+		}
+		event, _ := json.Marshal(ev)
+		return event, func(p []byte) bool { return string(p) == "null" }
+	}
+	return nil, nil
 }
 
 func percentile(d []time.Duration, p int) time.Duration {

@@ -7,12 +7,14 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/rastro-cc/rastro/infra/benchdata"
 	"github.com/rastro-cc/rastro/infra/localaws"
@@ -66,8 +68,9 @@ func openExports(b *testing.B) *benchdata.DB {
 // exporter.Run as the Lambda runs it, and reports rows/s, the process's
 // peak RSS during the export (VmHWM, reset before each), and the export's
 // speed against a bare Query loop over the same partitions and sort-key
-// ranges in the same run (items/s of sequential 1 MB pages, nothing
-// decoded beyond the SDK's attribute maps).
+// ranges in the same run, with as many pieces read at once as the
+// exporter reads (export/query), and the bare loop's speed one piece at a
+// time (seq-query-items/s).
 func BenchmarkExport(b *testing.B) {
 	db := openExports(b)
 	gw := localaws.MustS3(b)
@@ -76,7 +79,8 @@ func BenchmarkExport(b *testing.B) {
 	if err := gw.EnsureBucket(ctx, bucket); err != nil {
 		b.Fatal(err)
 	}
-	exp := &exporter.Exporter{Store: db.Store, S3: gw.Client(), Bucket: bucket}
+	const readers = 4 // the exporter's default, and the bare loop's
+	exp := &exporter.Exporter{Store: db.Store, S3: gw.Client(), Bucket: bucket, Readers: readers}
 	for _, tc := range []struct{ name, from, to string }{
 		{"voice-3-days", "2026-10-01", "2026-10-03"},
 		{"voice-month", "2026-10-01", "2026-10-31"},
@@ -85,7 +89,8 @@ func BenchmarkExport(b *testing.B) {
 			params := map[string][]string{"media": {"voice"}, "from": {tc.from}, "to": {tc.to}}
 			var rows, bytes int64
 			var exportTime, queryTime time.Duration
-			var items int
+			var items, seqItems int
+			var seqTime time.Duration
 			var peak int64
 			for b.Loop() {
 				j := domain.ExportJob{
@@ -109,8 +114,10 @@ func BenchmarkExport(b *testing.B) {
 				}
 				rows, bytes = rows+done.Rows, bytes+done.Bytes
 
-				n, t := bareQueryLoop(b, db, params)
+				n, t := bareQueryLoop(b, db, params, readers)
 				items, queryTime = items+n, queryTime+t
+				n, t = bareQueryLoop(b, db, params, 1)
+				seqItems, seqTime = seqItems+n, seqTime+t
 			}
 			rowsPerSec := float64(rows) / exportTime.Seconds()
 			itemsPerSec := float64(items) / queryTime.Seconds()
@@ -122,14 +129,18 @@ func BenchmarkExport(b *testing.B) {
 			// open calls after reading them): the ratio of times is the
 			// ratio of throughputs over the same items.
 			b.ReportMetric(queryTime.Seconds()/exportTime.Seconds(), "export/query")
+			b.ReportMetric(float64(seqItems)/seqTime.Seconds(), "seq-query-items/s")
 			b.ReportMetric(float64(peak)/(1<<20), "peak-RSS-MB")
 		})
 	}
 }
 
-// bareQueryLoop reads every item of the report's day partitions and
-// sort-key ranges, one Query page after another, and counts them.
-func bareQueryLoop(b *testing.B, db *benchdata.DB, params map[string][]string) (int, time.Duration) {
+// bareQueryLoop reads every item of the export's pieces (the same day
+// partitions and sort-key ranges, store.RowQuery.Pieces), parallel pieces
+// at a time like the exporter's readers, one Query page after another in
+// each, and counts them: what reading alone costs, with nothing decoded
+// beyond the SDK's attribute maps.
+func bareQueryLoop(b *testing.B, db *benchdata.DB, params map[string][]string, parallel int) (int, time.Duration) {
 	b.Helper()
 	settings, err := db.Store.GetSettings(context.Background(), db.Tenant)
 	if err != nil {
@@ -140,40 +151,41 @@ func bareQueryLoop(b *testing.B, db *benchdata.DB, params map[string][]string) (
 		b.Fatal(err)
 	}
 	client := db.Dynamo.Client()
-	n := 0
+	var n atomic.Int64
+	g, ctx := errgroup.WithContext(context.Background())
+	g.SetLimit(parallel)
 	t0 := time.Now()
-	for _, sp := range req.Query().Spans {
-		for from := sp.From; from.Before(sp.To); {
-			y, m, d := from.UTC().Date()
-			to := time.Date(y, m, d+1, 0, 0, 0, 0, time.UTC)
-			if sp.To.Before(to) {
-				to = sp.To
-			}
-			lo, hi := store.StartBounds(from, to)
-			in := &dynamodb.QueryInput{
-				// The store's call size (600 items): DynamoDB Local
-				// serves a 1 MB page of these rows five times slower
-				// than the same items in calls of a few hundred.
-				Limit:                  aws.Int32(600),
-				TableName:              aws.String(benchdata.Table),
-				KeyConditionExpression: aws.String("pk = :pk AND sk BETWEEN :lo AND :hi"),
-				ExpressionAttributeValues: map[string]types.AttributeValue{
-					":pk": &types.AttributeValueMemberS{Value: db.Tenant.RowPartition(domain.MediaVoice, domain.UTCDay(from))},
-					":lo": &types.AttributeValueMemberS{Value: lo}, ":hi": &types.AttributeValueMemberS{Value: hi},
-				},
-			}
+	for _, piece := range req.Query().Pieces() {
+		sp := piece.Spans[0]
+		lo, hi := store.StartBounds(sp.From, sp.To)
+		in := &dynamodb.QueryInput{
+			// The store's call size (600 items): DynamoDB Local serves a
+			// 1 MB page of these rows five times slower than the same
+			// items in calls of a few hundred.
+			Limit:                  aws.Int32(600),
+			TableName:              aws.String(benchdata.Table),
+			KeyConditionExpression: aws.String("pk = :pk AND sk BETWEEN :lo AND :hi"),
+			ExpressionAttributeValues: map[string]types.AttributeValue{
+				":pk": &types.AttributeValueMemberS{Value: db.Tenant.RowPartition(domain.MediaVoice, domain.UTCDay(sp.From))},
+				":lo": &types.AttributeValueMemberS{Value: lo}, ":hi": &types.AttributeValueMemberS{Value: hi},
+			},
+		}
+		g.Go(func() error {
 			p := dynamodb.NewQueryPaginator(client, in)
 			for p.HasMorePages() {
-				out, err := p.NextPage(context.Background())
+				out, err := p.NextPage(ctx)
 				if err != nil {
-					b.Fatal(err)
+					return err
 				}
-				n += len(out.Items)
+				n.Add(int64(len(out.Items)))
 			}
-			from = to
-		}
+			return nil
+		})
 	}
-	return n, time.Since(t0)
+	if err := g.Wait(); err != nil {
+		b.Fatal(err)
+	}
+	return int(n.Load()), time.Since(t0)
 }
 
 // resetPeakRSS starts the kernel's high-water mark of this process's

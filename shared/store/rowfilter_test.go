@@ -168,20 +168,7 @@ func TestRowPagesReadOnlyWhatTheyReturn(t *testing.T) {
 	ctx := context.Background()
 	var scanned atomic.Int64
 	st := mustCountingStore(t, &scanned)
-	var recs []domain.Interaction
-	for i := range 1500 {
-		in := chat(fmt.Sprintf("r%04d", i), base)
-		in.Start = base.Add(time.Duration(i) * 20 * time.Second) // over 8 h 20 min: several segments
-		in.Answered, in.Finished = tp(in.Start.Add(time.Minute)), tp(in.Start.Add(5*time.Minute))
-		in.Messages = nil
-		if i%10 == 0 {
-			in.Queue = "Rara"
-		}
-		recs = append(recs, in)
-	}
-	if _, err := st.LoadNew(ctx, prepareAll(t, recs)); err != nil {
-		t.Fatal(err)
-	}
+	loadSpread(t, st, 1500)
 	q := store.RowQuery{Media: domain.MediaChat, Spans: []store.Span{{From: base, To: base.Add(24 * time.Hour)}}}
 	cases := []struct {
 		name     string
@@ -241,4 +228,68 @@ func mustCountingStore(tb testing.TB, scanned *atomic.Int64) *store.Store {
 		o.APIOptions = append(o.APIOptions, func(s *middleware.Stack) error { return s.Initialize.Add(count, middleware.After) })
 	})
 	return store.New(client, name)
+}
+
+// loadSpread loads n chats 20 s apart from base (1,500 cover 8 h 20 min:
+// several segments), one in ten in queue "Rara".
+func loadSpread(tb testing.TB, st *store.Store, n int) {
+	tb.Helper()
+	var recs []domain.Interaction
+	for i := range n {
+		in := chat(fmt.Sprintf("r%04d", i), base)
+		in.Start = base.Add(time.Duration(i) * 20 * time.Second)
+		in.Answered, in.Finished = tp(in.Start.Add(time.Minute)), tp(in.Start.Add(5*time.Minute))
+		in.Messages = nil
+		if i%10 == 0 {
+			in.Queue = "Rara"
+		}
+		recs = append(recs, in)
+	}
+	if _, err := st.LoadNew(context.Background(), prepareAll(tb, recs)); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+// A query's pieces, read one by one and concatenated, are its rows in its
+// order (what the exporter relies on to read them side by side).
+func TestPiecesConcatenateToTheQuery(t *testing.T) {
+	ctx := context.Background()
+	st := MustStore(t)
+	loadSpread(t, st, 1500)
+	all := func(q store.RowQuery) []string {
+		var ids []string
+		var pos store.RowPos
+		for {
+			page, err := st.QueryRows(ctx, "acme", q, pos, 700, store.PageBudget{MaxTime: time.Minute})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, r := range page.Rows {
+				ids = append(ids, r.ID)
+			}
+			if page.Next == nil {
+				return ids
+			}
+			pos = *page.Next
+		}
+	}
+	spans := []store.Span{{From: base.Add(-30 * time.Minute), To: base.Add(2 * time.Hour)}, {From: base.Add(3 * time.Hour), To: base.Add(30 * time.Hour)}}
+	for _, c := range []struct {
+		name   string
+		desc   bool
+		filter store.RowFilter
+	}{{"ascending", false, store.RowFilter{}}, {"descending", true, store.RowFilter{}}, {"filtered", false, store.RowFilter{Queues: []string{"Rara"}}}} {
+		t.Run(c.name, func(t *testing.T) {
+			q := store.RowQuery{Media: domain.MediaChat, Spans: spans, Desc: c.desc, Filter: c.filter}
+			want := all(q)
+			pieces := q.Pieces()
+			var got []string
+			for _, p := range pieces {
+				got = append(got, all(p)...)
+			}
+			if len(pieces) < 3 || len(want) == 0 || !slices.Equal(got, want) {
+				t.Fatalf("%d pieces gave %d rows (first %v), the query %d (first %v)", len(pieces), len(got), got[:min(3, len(got))], len(want), want[:min(3, len(want))])
+			}
+		})
+	}
 }

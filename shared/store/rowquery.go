@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sync/atomic"
 	"time"
 
@@ -94,24 +95,48 @@ func (q *RowQuery) segments(t Tenant) []segment {
 	return daySegments(q.Spans, q.Desc, sliceHours, func(day string) string { return t.RowPartition(q.Media, day) })
 }
 
+// Pieces splits q into consecutive queries, one per segment (a UTC day's
+// slice of at most sliceHours), in q's order: read side by side and
+// concatenated they give q's rows in q's order. One Query after another
+// returns at most 1 MB at a time; an export reads its pieces a few at once.
+func (q RowQuery) Pieces() []RowQuery {
+	var out []RowQuery
+	for _, sl := range slicesOf(q.Spans, sliceHours) {
+		p := q
+		p.Spans = []Span{sl}
+		out = append(out, p)
+	}
+	if q.Desc {
+		slices.Reverse(out)
+	}
+	return out
+}
+
 // daySegments splits spans at UTC midnight, into the partition of each
 // day, and into slices of at most hours, in the query's order.
 func daySegments(spans []Span, desc bool, hours int, partition func(day string) string) []segment {
 	var out []segment
+	for _, sl := range slicesOf(spans, hours) {
+		lo, hi := StartBounds(sl.From, sl.To)
+		out = append(out, segment{pk: partition(domain.UTCDay(sl.From)), lo: lo, hi: hi})
+	}
+	if desc {
+		slices.Reverse(out)
+	}
+	return out
+}
+
+// slicesOf cuts spans at UTC midnight and into slices of at most hours
+// (a divisor of 24), ascending.
+func slicesOf(spans []Span, hours int) []Span {
+	var out []Span
 	for _, sp := range spans {
 		for from := sp.From; from.Before(sp.To); {
 			y, m, d := from.UTC().Date()
 			h := from.UTC().Hour()
-			next := time.Date(y, m, d, h-h%hours+hours, 0, 0, 0, time.UTC)
-			to := minTime(next, sp.To)
-			lo, hi := StartBounds(from, to)
-			out = append(out, segment{pk: partition(domain.UTCDay(from)), lo: lo, hi: hi})
+			to := minTime(time.Date(y, m, d, h-h%hours+hours, 0, 0, 0, time.UTC), sp.To)
+			out = append(out, Span{From: from, To: to})
 			from = to
-		}
-	}
-	if desc {
-		for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-			out[i], out[j] = out[j], out[i]
 		}
 	}
 	return out

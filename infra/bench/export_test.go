@@ -79,12 +79,18 @@ func BenchmarkExport(b *testing.B) {
 	if err := gw.EnsureBucket(ctx, bucket); err != nil {
 		b.Fatal(err)
 	}
-	const readers = 4 // the exporter's default, and the bare loop's
-	exp := &exporter.Exporter{Store: db.Store, S3: gw.Client(), Bucket: bucket, Readers: readers}
-	for _, tc := range []struct{ name, from, to string }{
-		{"voice-3-days", "2026-10-01", "2026-10-03"},
-		{"voice-month", "2026-10-01", "2026-10-31"},
+	for _, tc := range []struct {
+		name, from, to string
+		readers        int
+	}{
+		{"voice-3-days/readers-1", "2026-10-01", "2026-10-03", 1},
+		{"voice-3-days/readers-4", "2026-10-01", "2026-10-03", 4},
+		{"voice-month/readers-1", "2026-10-01", "2026-10-31", 1},
+		{"voice-month/readers-4", "2026-10-01", "2026-10-31", 4},
 	} {
+		// The bare loop reads as many pieces at once as the exporter.
+		readers := tc.readers
+		exp := &exporter.Exporter{Store: db.Store, S3: gw.Client(), Bucket: bucket, Readers: readers}
 		b.Run(tc.name, func(b *testing.B) {
 			params := map[string][]string{"media": {"voice"}, "from": {tc.from}, "to": {tc.to}}
 			var rows, bytes int64

@@ -38,7 +38,8 @@ type Exporter struct {
 	// MaxAttempts bounds the claims of one job (the first run, takeovers
 	// of stopped runs, retries of failed ones); zero means 3.
 	MaxAttempts int
-	// PageRows is how many rows one store page carries; zero means 1,000.
+	// PageRows is how many rows one store page carries; zero means 500
+	// (one Query call of the store's, and a bound on what a reader holds).
 	PageRows int
 	// Readers is how many pieces of the range are read at once; zero
 	// means 4.
@@ -369,7 +370,7 @@ func (e *Exporter) readPiece(ctx context.Context, t store.Tenant, q store.RowQue
 	defer close(out)
 	limit := e.PageRows
 	if limit <= 0 {
-		limit = 1000
+		limit = 500
 	}
 	var pos store.RowPos
 	for {

@@ -1,80 +1,77 @@
-import { useEffect, useState } from 'react';
-import { describeHealth, isReady } from './health';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ApiError } from './api/client';
+import { AuthProvider } from './auth/session';
+import './i18n';
+import { reportRoutes } from './reports/routes';
+import { Layout } from './shell/Layout';
+import { NotFound } from './shell/NotFound';
+import { RequireSession } from './shell/RequireSession';
+import { SignIn } from './signin/SignIn';
+import { Loading } from './ui/States';
 
-// How often /healthz is polled until the stack reports ready.
-export const POLL_MS = 2000;
+// Screens are split by route so the initial bundle stays small (ECharts only loads with
+// the report screens).
+const TrackingPage = lazy(() => import('./tracking/TrackingPage'));
+const ExportsPage = lazy(() => import('./exports/ExportsPage'));
 
-const tokenBody = '{"tenant":"demo","role":"admin","name":"Ana Admin"}';
-
-// checkHealth asks GET /healthz once; a network failure is status 0.
-async function checkHealth(signal: AbortSignal): Promise<{ status: number; body: unknown }> {
-  try {
-    const res = await fetch('/healthz', { headers: { Accept: 'application/json' }, signal });
-    const body: unknown = await res.json().catch(() => null);
-    return { status: res.status, body };
-  } catch (err) {
-    if (signal.aborted) throw err;
-    return { status: 0, body: null };
-  }
+export function makeQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Client errors will not fix themselves by asking again.
+        retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
+        refetchOnWindowFocus: false,
+        staleTime: 30_000,
+      },
+    },
+  });
 }
 
-// useHealth polls /healthz until it answers 200, then stops.
-function useHealth(): string {
-  const [text, setText] = useState('checking…');
-  useEffect(() => {
-    const ctrl = new AbortController();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      try {
-        const { status, body } = await checkHealth(ctrl.signal);
-        setText(describeHealth(status, body));
-        if (!isReady(status)) timer = setTimeout(poll, POLL_MS);
-      } catch {
-        // aborted: the component is gone
-      }
-    };
-    void poll();
-    return () => {
-      ctrl.abort();
-      clearTimeout(timer);
-    };
-  }, []);
-  return text;
+const queryClient = makeQueryClient();
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignIn />} />
+      <Route element={<RequireSession />}>
+        <Route element={<Layout />}>
+          <Route index element={<Navigate to="/tracking" replace />} />
+          <Route
+            path="tracking"
+            element={
+              <Suspense fallback={<Loading />}>
+                <TrackingPage />
+              </Suspense>
+            }
+          />
+          <Route
+            path="exports"
+            element={
+              <Suspense fallback={<Loading />}>
+                <ExportsPage />
+              </Suspense>
+            }
+          />
+          {reportRoutes.map((r) => (
+            <Route key={r.path} path={r.path} element={<Suspense fallback={<Loading />}>{r.element}</Suspense>} />
+          ))}
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
 }
 
 export function App() {
-  const health = useHealth();
-  const origin = window.location.origin;
   return (
-    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: '40rem', margin: '4rem auto', padding: '0 1rem', lineHeight: 1.5 }}>
-      <h1>Rastro</h1>
-      <p>The local stack is running. The dashboard is not built yet.</p>
-
-      <section aria-labelledby="status-heading">
-        <h2 id="status-heading">Status</h2>
-        <p>
-          <span id="health-label">Local stack health:</span>{' '}
-          <output aria-labelledby="health-label" aria-live="polite">
-            {health}
-          </output>
-        </p>
-      </section>
-
-      <section aria-labelledby="api-heading">
-        <h2 id="api-heading">Using the API</h2>
-        <ol>
-          <li>
-            Get a token: <code>POST /dev/token</code> with <code>{tokenBody}</code>, for example
-            <pre style={{ whiteSpace: 'pre-wrap' }}>
-              <code>{`curl -s -XPOST ${origin}/dev/token -d '${tokenBody}'`}</code>
-            </pre>
-          </li>
-          <li>
-            Call the API under <code>/v1</code> with the header <code>Authorization: Bearer &lt;token&gt;</code>, for
-            example <code>GET /v1/me</code>.
-          </li>
-        </ol>
-      </section>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <AuthProvider>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </AuthProvider>
+    </QueryClientProvider>
   );
 }

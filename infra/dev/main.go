@@ -17,6 +17,9 @@ import (
 
 func main() {
 	dir := flag.String("data", ".dev", "where the local stack keeps its data")
+	// The e2e tests serve a copy of the build, so a rebuild while they run cannot swap
+	// the dashboard's files under the browser.
+	frontend := flag.String("frontend", "frontend/dist", "the built dashboard to serve at /")
 	flag.Parse()
 	slog.SetDefault(slog.New(slog.NewTextHandler(os.Stderr, nil)))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -25,7 +28,7 @@ func main() {
 	if port == "" {
 		port = "3000"
 	}
-	if err := devserver.Run(ctx, devserver.RunOptions{Dir: *dir, Addr: "127.0.0.1:" + port, FrontendDir: "frontend/dist"}); err != nil {
+	if err := devserver.Run(ctx, devserver.RunOptions{Dir: *dir, Addr: "127.0.0.1:" + port, FrontendDir: *frontend}); err != nil {
 		slog.Error("dev server", "error", err.Error())
 		os.Exit(1)
 	}

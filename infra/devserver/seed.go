@@ -35,7 +35,7 @@ type SeedConfig struct {
 
 // DefaultSeed is what `make dev` loads.
 func DefaultSeed(now time.Time) SeedConfig {
-	return SeedConfig{Tenant: "demo", Zone: "America/Sao_Paulo", Interactions: 20000, Days: 45, Seed: 42, End: now.UTC().Truncate(time.Hour)}
+	return SeedConfig{Tenant: demoTenant, Zone: "America/Sao_Paulo", Interactions: 20000, Days: 45, Seed: 42, End: now.UTC().Truncate(time.Hour)}
 }
 
 // Progress counts seeded records for /healthz.

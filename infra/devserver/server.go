@@ -78,6 +78,7 @@ func (s *Server) Handler() http.Handler {
 	gw := &Gateway{Issuer: s.Issuer, Functions: s.Functions()}
 	gw.Mount(mux)
 	mux.Handle("POST /dev/token", gw.TokenHandler())
+	mux.HandleFunc("GET /dev/users", usersHandler)
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.Handle("/", s.frontend())
 	return mux

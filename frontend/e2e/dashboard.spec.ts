@@ -1,0 +1,207 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { reportRoutes } from '../src/reports/routes';
+import { checkA11y, DEMO, expect, OUTPUT_DIR, shot, signIn, test } from './fixtures';
+
+mkdirSync(OUTPUT_DIR, { recursive: true });
+import type { Locator, Page } from '@playwright/test';
+
+// Texts of one column of the results table's rendered rows, found by its header.
+async function columnTexts(page: Page, header: string): Promise<string[]> {
+  const table = page.locator('.results table');
+  const headers = await table.locator('thead th').allInnerTexts();
+  const idx = headers.findIndex((h) => h.replace(/[▲▼]/g, '').trim() === header);
+  expect(idx, `column ${header} in ${headers.join('|')}`).toBeGreaterThanOrEqual(0);
+  const rows = table.locator('tbody tr:not(.spacer)');
+  return rows.locator(`td:nth-child(${idx + 1})`).allInnerTexts();
+}
+
+// A narrow filter can take several report pages before its first row (each page reads a
+// bounded number of items), which on a loaded machine takes a while.
+async function waitForRows(page: Page): Promise<Locator> {
+  const rows = page.locator('.results tbody tr:not(.spacer)');
+  await expect(rows.first()).toBeVisible({ timeout: 120_000 });
+  return rows;
+}
+
+test('admin filters WhatsApp interactions of last week by an agent, opens a history and exports them', async ({ page }) => {
+  // The longest journey: several report page chains, an export job and a download.
+  test.setTimeout(6 * 60_000);
+  await signIn(page, 'admin');
+  await expect(page.getByTestId('who-tenant')).toHaveText('demo');
+  await expect(page.getByTestId('who-zone')).toHaveText('America/Sao_Paulo');
+
+  await page.goto('/tracking');
+  await page.getByTestId('media').selectOption('whatsapp');
+  await page.getByLabel('Range').selectOption('last7');
+  await expect(page).toHaveURL(/media=whatsapp/);
+  await waitForRows(page);
+
+  // Pick the first agent the period has, by name.
+  const agent = page.getByTestId('agent-list').locator('label').first();
+  await expect(agent).toBeVisible();
+  const agentName = (await agent.innerText()).trim();
+  await agent.locator('input').check();
+  await page.getByTestId('apply-filters').click();
+  await expect(page).toHaveURL(/agents=/);
+  await waitForRows(page);
+  await expect(page.getByTestId('result-count')).not.toContainText('more to come', { timeout: 120_000 });
+  const agents = await columnTexts(page, 'AGENT');
+  expect(agents.length).toBeGreaterThan(0);
+  for (const a of agents) expect(a).toBe(agentName);
+  await shot(page, 'tracking-whatsapp-agent');
+
+  // The filter is in the URL: a reload shows the same view.
+  const url = page.url();
+  await page.reload();
+  await waitForRows(page);
+  expect(page.url()).toBe(url);
+
+  // History drawer of the first row.
+  await page.getByTestId('open-history').first().click();
+  const drawer = page.getByTestId('history-drawer');
+  await expect(drawer).toBeVisible();
+  await expect(drawer.getByRole('heading', { name: 'Transfer path' })).toBeVisible();
+  await expect(drawer.getByRole('heading', { name: 'Messages' })).toBeVisible();
+  await drawer.getByTestId('order-newest').click();
+  await expect(drawer.getByTestId('order-newest')).toHaveAttribute('aria-pressed', 'true');
+  await checkA11y(page);
+  await shot(page, 'history-drawer');
+  await page.keyboard.press('Escape');
+  await expect(drawer).toBeHidden();
+
+  // Export the current filter as CSV and download it.
+  await page.getByTestId('export-open').click();
+  await page.getByTestId('export-submit').click();
+  await expect(page.getByTestId('export-requested')).toBeVisible();
+  await page.getByTestId('export-requested').getByRole('link').click();
+  await expect(page).toHaveURL(/\/exports\?job=/);
+  const job = new URL(page.url()).searchParams.get('job')!;
+  const download = page.getByTestId(`download-${job}`);
+  await expect(download).toBeVisible({ timeout: 120_000 });
+  await shot(page, 'exports');
+  const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  const text = readFileSync(await file.path(), 'utf8');
+  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
+  expect(header.startsWith('DATE,TIME,PROTOCOL,SERVICE,AGENT')).toBe(true);
+  const lines = text.trim().split(/\r?\n/);
+  expect(lines.length - 1).toBe(agents.length);
+});
+
+test('a supervisor sees only the assigned queues', async ({ page }) => {
+  await signIn(page, 'supervisor');
+  await expect(page.getByTestId('who-role')).toContainText('Vendas, Suporte');
+  // Exports are for admins: not in the navigation.
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Exports' })).toHaveCount(0);
+  await page.goto('/tracking?media=voice');
+  await waitForRows(page);
+  const queues = await columnTexts(page, 'QUEUE');
+  expect(queues.length).toBeGreaterThan(0);
+  for (const q of queues) expect(DEMO.supervisor.queues).toContain(q);
+  // The queue filter offers exactly the assigned queues.
+  const options = await page.getByLabel('Queue', { exact: true }).locator('option').allInnerTexts();
+  expect(options.slice(1)).toEqual(DEMO.supervisor.queues);
+  await checkA11y(page);
+  await shot(page, 'tracking-supervisor');
+});
+
+test('switching to pt-BR translates the dashboard and is remembered', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/tracking?media=voice');
+  await waitForRows(page);
+  await page.getByTestId('language').selectOption('pt-BR');
+  await expect(page.getByRole('navigation').getByRole('link', { name: 'Rastreamento de atendimentos' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'pt-BR');
+  await expect(page.locator('.results thead')).toContainText('FILA');
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rastreamento de atendimentos');
+  await waitForRows(page);
+  await checkA11y(page);
+  await shot(page, 'tracking-pt-BR');
+});
+
+const screens = [
+  { name: 'tracking', path: '/tracking?media=voice' },
+  { name: 'tracking-chat', path: '/tracking?media=chat' },
+  { name: 'exports', path: '/exports' },
+  ...reportRoutes.map((r) => ({ name: `report-${r.path}`, path: `/${r.path}` })),
+];
+
+test('sign-in page', async ({ page }) => {
+  await page.goto('/signin');
+  await expect(page.getByTestId('signin-admin')).toBeVisible();
+  await checkA11y(page);
+  await shot(page, 'signin');
+});
+
+for (const s of screens) {
+  test(`screen ${s.name}: no console errors, accessible`, async ({ page }) => {
+    await signIn(page, 'admin');
+    await page.goto(s.path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    // Settled: nothing is loading any more.
+    await expect(page.locator('.state-loading')).toHaveCount(0, { timeout: 60_000 });
+    await checkA11y(page);
+    await shot(page, `screen-${s.name}`);
+  });
+}
+
+test('client and agent history windows', async ({ page }) => {
+  await signIn(page, 'admin');
+  await page.goto('/tracking?media=voice');
+  await waitForRows(page);
+  await page.getByTestId('open-client').first().click();
+  const win = page.getByTestId('history-window');
+  await expect(win).toBeVisible();
+  await expect(win.locator('tbody tr:not(.spacer)').first()).toBeVisible();
+  await checkA11y(page);
+  await shot(page, 'history-client');
+  await page.keyboard.press('Escape');
+  await page.getByTestId('open-agent').first().click();
+  await expect(win.locator('tbody tr:not(.spacer)').first()).toBeVisible();
+  await shot(page, 'history-agent');
+  // Voice history: call details with the recording player and its link.
+  const id = await voiceCallWithRecording(page);
+  await page.keyboard.press('Escape');
+  await page.goto(`/tracking?media=voice&h=${encodeURIComponent(id)}`);
+  const voice = page.getByTestId('voice');
+  await expect(voice).toBeVisible();
+  await expect(voice.locator('audio')).toHaveAttribute('src', /demo-call-\d\.wav/);
+  await checkA11y(page);
+  await shot(page, 'history-voice');
+});
+
+// voiceCallWithRecording asks the API (as the admin) for a recent voice call whose
+// history carries a recording link.
+async function voiceCallWithRecording(page: Page): Promise<string> {
+  const token = await page.evaluate(() => sessionStorage.getItem('rastro.token'));
+  const headers = { Authorization: `Bearer ${token}` };
+  const report = await page.request.get('/v1/reports/interactions?media=voice&limit=100', { headers });
+  expect(report.ok()).toBe(true);
+  const { rows } = (await report.json()) as { rows: { id: string }[] };
+  for (const r of rows) {
+    const h = await page.request.get(`/v1/interactions/${encodeURIComponent(r.id)}/history`, { headers });
+    const body = (await h.json()) as { voice?: { recordingUrl?: string } };
+    if (body.voice?.recordingUrl) return r.id;
+  }
+  throw new Error('no voice call with a recording among the latest 100');
+}
+
+// Time to first table render (docs/benchmarks.md): a signed-in user opens a tracking
+// URL; the app marks the moment the first rows are in the table.
+test('time to first table render', async ({ page }) => {
+  await signIn(page, 'admin');
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto('/tracking?media=whatsapp');
+    await waitForRows(page);
+    const t = await page.evaluate(
+      () => performance.getEntriesByName('rastro:first-table-render')[0]?.startTime ?? -1,
+    );
+    expect(t).toBeGreaterThan(0);
+    samples.push(Math.round(t));
+  }
+  const line = `time to first table render (ms, navigation start → first rows): ${samples.join(', ')}`;
+  console.log(line);
+  writeFileSync(`${OUTPUT_DIR}first-table-render.txt`, `${line}\n`);
+  await shot(page, 'first-table-render');
+});

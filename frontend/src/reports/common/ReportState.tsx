@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { Empty, ErrorState, Freshness, Loading } from '../../ui/States';
+
+type Props<T extends { generatedAt?: string; dataThrough?: string }> = {
+  query: { data?: T; error: unknown; isPending: boolean; isFetching: boolean; refetch: () => unknown };
+  isEmpty: (data: T) => boolean;
+  emptyText: string;
+  children: (data: T) => ReactNode;
+};
+
+// ReportState renders a report request's loading, error, empty and loaded
+// states the same way on every report screen; the freshness line comes
+// from the response's watermark.
+export function ReportState<T extends { generatedAt?: string; dataThrough?: string }>({
+  query,
+  isEmpty,
+  emptyText,
+  children,
+}: Props<T>) {
+  if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isPending || !query.data) return <Loading />;
+  const data = query.data;
+  return (
+    <div className="report-body" aria-busy={query.isFetching || undefined}>
+      <Freshness generatedAt={data.generatedAt} dataThrough={data.dataThrough} />
+      {isEmpty(data) ? <Empty>{emptyText}</Empty> : children(data)}
+    </div>
+  );
+}

@@ -14,16 +14,24 @@ export type TransferLeg = {
   duration: number;
 };
 
+// A message as the API gives it (shared/domain.Message): the history's thread and a
+// chatbot session's.
 export type Message = {
   id: string;
   at: string;
   direction: 'in' | 'out';
   sender: 'agent' | 'customer' | 'bot';
+  initiatedBy?: string;
+  agentId?: string;
+  from?: string;
+  to?: string;
   contentType: string;
   content?: string;
+  templateId?: string;
   templateName?: string;
   mediaUrl?: string;
   status?: string;
+  statusUpdatedAt?: string;
 };
 
 export type Participant = { type: string; id?: string; name?: string; joined?: string; left?: string };

@@ -2,23 +2,9 @@
 // fields (with its per-media notes) and seed 004's, as the report API takes them. A field
 // the API would refuse for a media is never shown for it.
 
-export const MEDIA = [
-  'voice',
-  'whatsapp',
-  'chat',
-  'email',
-  'sms',
-  'instagram',
-  'facebook',
-  'telegram',
-  'webchat',
-  'reclameaqui',
-] as const;
-export type Media = (typeof MEDIA)[number];
+import { MEDIA, TEXT_MEDIA, type Media } from '../api/media';
 
-export function isMedia(v: unknown): v is Media {
-  return typeof v === 'string' && (MEDIA as readonly string[]).includes(v);
-}
+export { isMedia, MEDIA, type Media } from '../api/media';
 
 export type FieldKind =
   | 'select' // one of options
@@ -157,7 +143,6 @@ export function apiQuery(url: URLSearchParams, media: Media, range: { from: stri
 }
 
 // The drill-only parameters that apply to some media only (as the API documents them).
-const TEXT_MEDIA: readonly Media[] = MEDIA.filter((m) => m !== 'voice');
 const DRILL_MEDIA: Partial<Record<string, readonly Media[]>> = {
   ivr: ['voice'],
   abandonedIn: ['voice'],

@@ -1,6 +1,7 @@
 import { addDays } from '../../ui/dateRange';
 import { TEXT_MEDIA } from '../common/aggregate';
 import type { FilterField } from '../common/filters';
+import type { Message } from '../../history/types';
 
 export const BOT_PATH = '/v1/reports/bot-conversations';
 export const MAX_DAYS = 31; // seed 002: the interval may not exceed thirty-one days
@@ -44,18 +45,7 @@ export type BotPage = {
   itemsRead: number;
 };
 
-export type BotMessage = {
-  id: string;
-  at: string;
-  direction: 'in' | 'out';
-  sender: 'agent' | 'customer' | 'bot';
-  contentType: string;
-  content?: string;
-  mediaUrl?: string;
-  status?: string;
-  from?: string;
-  to?: string;
-};
+export type BotMessage = Message;
 
 export type BotConversation = { id: string; start: string; end: string; wentToHuman: boolean; endReason: string; status: string };
 

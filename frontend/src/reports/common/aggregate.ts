@@ -3,33 +3,9 @@
 // (docs/openapi.yaml AggregateReport) and the drill-down composition of
 // docs/metrics.md.
 
-export type Media =
-  | 'voice'
-  | 'whatsapp'
-  | 'chat'
-  | 'email'
-  | 'sms'
-  | 'instagram'
-  | 'facebook'
-  | 'telegram'
-  | 'webchat'
-  | 'reclameaqui';
+import { MEDIA as ALL_MEDIA } from '../../api/media';
 
-// The order the API lists media in (shared/domain.AllMedia).
-export const ALL_MEDIA: Media[] = [
-  'voice',
-  'whatsapp',
-  'chat',
-  'email',
-  'sms',
-  'instagram',
-  'facebook',
-  'telegram',
-  'webchat',
-  'reclameaqui',
-];
-
-export const TEXT_MEDIA: Media[] = ALL_MEDIA.filter((m) => m !== 'voice');
+export { MEDIA as ALL_MEDIA, TEXT_MEDIA, type Media } from '../../api/media';
 
 export type ReportColumn = { key: string; header: string; drill?: boolean };
 

@@ -279,11 +279,12 @@ func (s *Store) readSegments(ctx context.Context, segs []segment, filter *expr, 
 				}
 				return page, nil
 			}
-			// Only a filter that dropped items makes reading ahead pay: a
-			// call that matched everything it read stopped at its limit or
-			// at the segment's end, and the next call fills the page
+			// Reading ahead pays once a filter drops items, or once a
+			// segment ends short of the page (sparse or empty segments
+			// follow). A call that matched everything it read and stopped
+			// at its limit says neither: the next call fills the page,
 			// without reading (and paying for) segments it won't use.
-			if res.evaluated > len(res.items) {
+			if res.evaluated > len(res.items) || res.last == "" {
 				selective = true
 			}
 			ahead(i)

@@ -218,6 +218,10 @@ var Conversations = &Family{
 	// user-tag or tag filters.
 	Views: []View{
 		{Name: "cvc", Dims: []string{DimMedia, DimQueue, DimChannel, DimSupportType, DimAssigned, DimDone, DimSupported}, Grains: all},
+		// The by-agent view without page, category, user-tag or tag
+		// filters: an agent's month of the family is a cell per page,
+		// category and tag set it met.
+		{Name: "cva", Dims: []string{DimMedia, DimQueue, DimSupportType, DimAgent, DimAgentName, DimAssigned, DimDone, DimSupported}, Grains: coarse},
 		// The overview's distinct contacts, by media, within a supervisor's
 		// queues.
 		{Name: "cvk", Dims: []string{DimMedia, DimQueue}, Grains: contactGrains, Contacts: true, Shards: 4},
@@ -254,8 +258,12 @@ var Conversations = &Family{
 var Tags = &Family{
 	Name: "tg",
 	Dims: []string{DimMedia, DimQueue, DimChannel, DimAgent, DimAgentName, DimTags},
-	// Tags over time and by channel, without a staff filter.
-	Views: []View{{Name: "tgc", Dims: []string{DimMedia, DimQueue, DimChannel, DimTags}, Grains: all}},
+	// Tags over time and by channel, without a staff filter; and by agent
+	// without a channel filter.
+	Views: []View{
+		{Name: "tgc", Dims: []string{DimMedia, DimQueue, DimChannel, DimTags}, Grains: all},
+		{Name: "tga", Dims: []string{DimMedia, DimQueue, DimAgent, DimAgentName, DimTags}, Grains: coarse},
+	},
 	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
 		if len(in.Tags) == 0 {
 			return

@@ -81,7 +81,8 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 	}
 	cells, units, err := report.ReadCells(ctx, env, report.Read{
 		Family: rollup.Tags, Range: req.Range, Buckets: buckets, Queues: req.Queues, Keep: req.keep,
-		Needs: append([]string{rollup.DimMedia, rollup.DimTags, rollup.DimChannel}, report.NeedsIf(
+		Needs: append([]string{rollup.DimMedia, rollup.DimTags}, report.NeedsIf(
+			report.NeedIf{Dim: rollup.DimChannel, Set: len(req.Channels) > 0 || req.View == ViewChannel},
 			report.NeedIf{Dim: rollup.DimAgent, Set: len(req.Agents) > 0 || req.View == ViewAgent},
 			report.NeedIf{Dim: rollup.DimAgentName, Set: req.View == ViewAgent})...),
 	})

@@ -4,7 +4,9 @@
 // and groups on, and to the family's coarse views (the same counters under
 // fewer dimensions). Cells exist at the UTC quarter-hour (any zone's hours
 // and days, including +05:30, +05:45 and DST days, are unions of them),
-// hour (views only), day and month. The contributor (Contributor) turns
+// hour (views only), day and month, and some views keep clock cells (a
+// UTC quarter-hour of the day summed over a month) for time-of-day rows
+// and windows. The contributor (Contributor) turns
 // each upsert into the delta between the old and the new version's
 // contributions, inside the upsert's transaction; Rebuild recomputes the
 // same cells from the rows; Reader tiles each of a report's buckets with

@@ -39,7 +39,7 @@ type Family struct {
 type View struct {
 	Name   string        // the key component, like a family's
 	Dims   []string      // a subset of the family's, in the family's order
-	Grains []store.Grain // store.Month and store.Day, and optionally Hour and Quarter
+	Grains []store.Grain // store.Month and store.Day, and optionally Hour, Quarter and Clock
 	// Contacts marks a contact view: it keeps only the per-contact
 	// counters, at day and hour grains, under Dims plus a shard of the
 	// contact key (Shards of them), and answers distinct-contact counts
@@ -53,9 +53,14 @@ type View struct {
 
 // Grains kept by views. Contact views have no month: a month's contacts
 // of one tuple would outgrow an item, and a month is 28 to 31 day cells.
+// Clock cells serve the hour-of-day rows and the agents report's daily
+// time window; the agent-keyed view keeps them without hours because an
+// agent's hour holds about one interaction, while a clock quarter-hour
+// sums the month's.
 var (
 	coarse        = []store.Grain{store.Month, store.Day}
-	all           = []store.Grain{store.Month, store.Day, store.Hour, store.Quarter}
+	coarseClock   = []store.Grain{store.Month, store.Day, store.Clock}
+	all           = []store.Grain{store.Month, store.Day, store.Hour, store.Quarter, store.Clock}
 	contactGrains = []store.Grain{store.Day, store.Hour}
 )
 
@@ -155,7 +160,7 @@ var Agents = &Family{
 	Name: "ag",
 	Dims: []string{DimMedia, DimQueue, DimAgent, DimAgentName, DimUserTags, DimServices},
 	// The report without service or user-tag filters.
-	Views: []View{{Name: "agm", Dims: []string{DimMedia, DimQueue, DimAgent, DimAgentName}, Grains: coarse}},
+	Views: []View{{Name: "agm", Dims: []string{DimMedia, DimQueue, DimAgent, DimAgentName}, Grains: coarseClock}},
 	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
 		if in.Agent == nil || in.Agent.ID == "" {
 			return

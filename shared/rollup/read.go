@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sync"
 	"time"
@@ -19,9 +20,11 @@ import (
 // and its counters with the sign the tiling gave it.
 type Cell struct {
 	Grain store.Grain
-	Slot  time.Time // UTC start of the quarter-hour, day or month
-	Dims  Tuple
-	Vals  Vals
+	// Slot is the UTC start of the quarter-hour, hour, day or month; a
+	// clock cell's is its month's, as it sums the whole month.
+	Slot time.Time
+	Dims Tuple
+	Vals Vals
 }
 
 // Read is what a report asks of the cells.
@@ -99,7 +102,11 @@ func (r *Reader) Read(ctx context.Context, q Read, fn func(c Cell, bucket int)) 
 								vals[k] = -v
 							}
 						}
-						fn(Cell{Grain: c.Grain, Slot: c.Slot, Dims: dims, Vals: vals}, u.bucket)
+						slot := c.Slot
+						if c.Grain == store.Clock {
+							slot = store.Month.Slot(slot)
+						}
+						fn(Cell{Grain: c.Grain, Slot: slot, Dims: dims, Vals: vals}, u.bucket)
 					}
 				}
 				return err
@@ -124,7 +131,7 @@ func plans(q Read) ([]plan, error) {
 		return nil, err
 	}
 	p.stripContacts = true
-	contacts, err := tile(q, contactLevels(cv))
+	contacts, err := tile(q, levelSet{spans: contactLevels(cv)})
 	contacts.onlyContacts = true
 	return []plan{p, contacts}, err
 }
@@ -196,12 +203,22 @@ type level struct {
 	weight float64
 }
 
+// levelSet is what a read may tile with: levels for spans, coarsest
+// first, and a view's clock quarter-hours for daily repeats (nil when the
+// view has none).
+type levelSet struct {
+	spans []level
+	clock *level
+}
+
 // Cells per slot: a family's day has ~20 quarter-hours' worth (the same
 // agents and tuples recur through the day), its month ~100; a view's
-// slots hold a fraction of that.
+// slots hold a fraction of that. A clock slot holds the tuples met at that
+// time of day in a month: a view's hour or two, or a few of the family's
+// quarter-hours for an agent-keyed view.
 var (
 	familyWeight = map[store.Grain]float64{store.Month: 100, store.Day: 20, store.Quarter: 1}
-	viewWeight   = map[store.Grain]float64{store.Month: 5, store.Day: 2, store.Hour: 0.6, store.Quarter: 0.3}
+	viewWeight   = map[store.Grain]float64{store.Month: 5, store.Day: 2, store.Hour: 0.6, store.Quarter: 0.3, store.Clock: 2}
 	// A contact view's day holds a cell per tuple and shard, its hour
 	// nearly as many: a day costs about one hour, and the family's
 	// quarter-hours (which the tiling only uses off the hour) several.
@@ -214,30 +231,33 @@ func contactLevels(v *View) []level {
 	return []level{{store.Day, v, contactWeight[store.Day]}, {store.Hour, v, contactWeight[store.Hour]}, {store.Quarter, nil, familyWeight[store.Quarter]}}
 }
 
-// levels are the grains a read may use, coarsest first, ending with
-// quarter-hours (the view's, or else the family's), on which every span
-// is bounded.
-func levels(q Read) []level {
+// levels are the grains a read may use: for spans, coarsest first,
+// ending with quarter-hours (the view's, or else the family's), on which
+// every span is bounded; and the view's clock grain.
+func levels(q Read) levelSet {
 	if q.Contacts {
-		return []level{{store.Day, nil, familyWeight[store.Day]}, {store.Quarter, nil, familyWeight[store.Quarter]}}
+		return levelSet{spans: []level{{store.Day, nil, familyWeight[store.Day]}, {store.Quarter, nil, familyWeight[store.Quarter]}}}
 	}
 	for i := range q.Family.Views {
 		v := &q.Family.Views[i]
 		if v.Contacts || !v.covers(q.Needs) {
 			continue
 		}
-		var out []level
+		var out levelSet
 		for _, g := range []store.Grain{store.Month, store.Day, store.Hour, store.Quarter} {
 			if slices.Contains(v.Grains, g) {
-				out = append(out, level{g, v, viewWeight[g]})
+				out.spans = append(out.spans, level{g, v, viewWeight[g]})
 			}
 		}
-		if out[len(out)-1].grain != store.Quarter {
-			out = append(out, level{store.Quarter, nil, familyWeight[store.Quarter]})
+		if out.spans[len(out.spans)-1].grain != store.Quarter {
+			out.spans = append(out.spans, level{store.Quarter, nil, familyWeight[store.Quarter]})
+		}
+		if slices.Contains(v.Grains, store.Clock) {
+			out.clock = &level{store.Clock, v, viewWeight[store.Clock]}
 		}
 		return out
 	}
-	return []level{{store.Month, nil, familyWeight[store.Month]}, {store.Day, nil, familyWeight[store.Day]}, {store.Quarter, nil, familyWeight[store.Quarter]}}
+	return levelSet{spans: []level{{store.Month, nil, familyWeight[store.Month]}, {store.Day, nil, familyWeight[store.Day]}, {store.Quarter, nil, familyWeight[store.Quarter]}}}
 }
 
 // tile plans a read: each span of each bucket is covered by the cheapest
@@ -245,16 +265,34 @@ func levels(q Read) []level {
 // midnight and plus those of the next month, rather than 30 days and 45
 // quarter-hours), and the slots are grouped into queries, a partition
 // each, days one at a time so that they run in parallel.
-func tile(q Read, ls []level) (plan, error) {
+func tile(q Read, set levelSet) (plan, error) {
 	p := plan{uses: map[useKey][]use{}}
+	ls := set.spans
+	if set.clock != nil {
+		ls = append(slices.Clip(ls), *set.clock)
+	}
 	for b, spans := range q.Buckets {
 		for _, s := range spans {
 			if !OnQuarter(s.From) || !OnQuarter(s.To) {
 				return plan{}, fmt.Errorf("rollup: span %s..%s is not on quarter-hours", s.From, s.To)
 			}
+		}
+		if set.clock != nil {
+			var clocks, less []time.Time
+			spans, clocks, less = clockCover(spans, set)
+			for _, slot := range clocks {
+				k := useKey{len(ls) - 1, slot}
+				p.uses[k] = append(p.uses[k], use{b, 1})
+			}
+			for _, slot := range less {
+				k := useKey{len(set.spans) - 1, slot}
+				p.uses[k] = append(p.uses[k], use{b, -1})
+			}
+		}
+		for _, s := range spans {
 			// UTC: slots are map keys, and a span may end at a zone
 			// transition expressed in the zone.
-			_, pieces := cover(s.From.UTC(), s.To.UTC(), ls, 0, 1)
+			_, pieces := cover(s.From.UTC(), s.To.UTC(), set.spans, 0, 1)
 			for _, pc := range pieces {
 				g := ls[pc.level].grain
 				for slot := pc.from; slot.Before(pc.to); slot = g.Next(slot) {
@@ -288,6 +326,65 @@ func tile(q Read, ls []level) (plan, error) {
 		i = j
 	}
 	return p, nil
+}
+
+// clockCover takes from a bucket's spans the quarter-hours that the
+// clock level answers more cheaply: a clock slot (a time of day in a UTC
+// month) where most of the month's days are in the bucket at that time,
+// less the quarter-hours of the days that are not. It returns the spans
+// left to cover, the clock slots added and the quarter-hours subtracted.
+// Only buckets of repeated spans shorter than a day qualify: a span of a
+// day or more is cheaper in day and month cells.
+func clockCover(spans []period.Span, set levelSet) (rest []period.Span, clocks, less []time.Time) {
+	if len(spans) < 2 {
+		return spans, nil, nil
+	}
+	in := map[time.Time]bool{}
+	byClock := map[time.Time]int{}
+	for _, s := range spans {
+		if s.To.Sub(s.From) >= 24*time.Hour {
+			return spans, nil, nil
+		}
+		for t := s.From.UTC(); t.Before(s.To); t = t.Add(15 * time.Minute) {
+			in[t] = true
+			byClock[store.Clock.Slot(t)]++
+		}
+	}
+	fine := set.spans[len(set.spans)-1].weight // a quarter-hour subtracted
+	perQuarter := fine                         // a quarter-hour covered otherwise
+	for _, l := range set.spans {
+		if l.grain == store.Hour {
+			perQuarter = min(perQuarter, l.weight/4)
+		}
+	}
+	for _, c := range slices.SortedFunc(maps.Keys(byClock), time.Time.Compare) {
+		k := float64(byClock[c])
+		month := store.Month.Slot(c)
+		days := float64(month.AddDate(0, 1, 0).Sub(month) / (24 * time.Hour))
+		if set.clock.weight+(days-k)*fine >= k*perQuarter {
+			continue
+		}
+		clocks = append(clocks, c)
+		for day := month; day.Month() == month.Month(); day = day.AddDate(0, 0, 1) {
+			t := day.Add(c.Sub(month))
+			if in[t] {
+				delete(in, t)
+			} else {
+				less = append(less, t)
+			}
+		}
+	}
+	if len(clocks) == 0 {
+		return spans, nil, nil
+	}
+	for _, t := range slices.SortedFunc(maps.Keys(in), time.Time.Compare) {
+		if n := len(rest); n > 0 && rest[n-1].To.Equal(t) {
+			rest[n-1].To = t.Add(15 * time.Minute)
+		} else {
+			rest = append(rest, period.Span{From: t, To: t.Add(15 * time.Minute)})
+		}
+	}
+	return rest, clocks, less
 }
 
 // piece is a run of slots of one level, added or subtracted.

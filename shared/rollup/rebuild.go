@@ -41,7 +41,7 @@ func RebuildOf(ctx context.Context, st *store.Store, t store.Tenant, fams []*Fam
 		err := st.EachRow(ctx, t, day, next, func(in *domain.Interaction) error {
 			s.Interactions++
 			for _, c := range Contributions(in) {
-				if c.Grain == store.Month {
+				if monthlyGrain(c.Grain) {
 					monthly.add(c)
 				} else {
 					daily.add(c)
@@ -69,13 +69,17 @@ func RebuildOf(ctx context.Context, st *store.Store, t store.Tenant, fams []*Fam
 	return s, nil
 }
 
+// monthlyGrain reports whether a grain's cells sum a whole UTC month's
+// rows, so that a rebuild writes them once the month is read.
+func monthlyGrain(g store.Grain) bool { return g == store.Month || g == store.Clock }
+
 // replace stores set as every family's and view's cells in [from, to):
-// the month grain's, or the finer ones'.
+// the monthly grains', or the finer ones'.
 func (s *RebuildStats) replace(ctx context.Context, st *store.Store, t store.Tenant, srcs []source, set cellSet, from, to time.Time, month bool) error {
 	for _, src := range srcs {
 		grains := src.daily
 		if month {
-			grains = []store.Grain{store.Month}
+			grains = src.monthly
 		}
 		var want []store.Cell
 		for _, c := range set[src.name] {
@@ -111,19 +115,21 @@ func (cs cellSet) add(c store.Cell) {
 	byKey[key] = &c
 }
 
-// source is a family or a view as the store keys it, with the grains
-// finer than a month it is kept at.
+// source is a family or a view as the store keys it, with the grains it
+// is kept at: those a day's rows make, and those of the whole month.
 type source struct {
-	name  string
-	daily []store.Grain
+	name           string
+	daily, monthly []store.Grain
 }
 
 func sources(fams []*Family) []source {
 	var out []source
 	for _, f := range fams {
-		out = append(out, source{f.Name, []store.Grain{store.Quarter, store.Day}})
+		out = append(out, source{f.Name, []store.Grain{store.Quarter, store.Day}, []store.Grain{store.Month}})
 		for _, v := range f.Views {
-			out = append(out, source{v.Name, slices.DeleteFunc(slices.Clone(v.Grains), func(g store.Grain) bool { return g == store.Month })})
+			out = append(out, source{v.Name,
+				slices.DeleteFunc(slices.Clone(v.Grains), monthlyGrain),
+				slices.DeleteFunc(slices.Clone(v.Grains), func(g store.Grain) bool { return !monthlyGrain(g) })})
 		}
 	}
 	return out

@@ -89,7 +89,7 @@ func TestReadTilesExactly(t *testing.T) {
 	if subtracted == 0 {
 		t.Error("no tiling subtracted a cell")
 	}
-	for _, g := range []store.Grain{store.Month, store.Day, store.Hour, store.Quarter} {
+	for _, g := range []store.Grain{store.Month, store.Day, store.Hour, store.Quarter, store.Clock} {
 		if !slices.Contains(grains, g) {
 			t.Errorf("no read used %c cells", g)
 		}
@@ -97,9 +97,26 @@ func TestReadTilesExactly(t *testing.T) {
 }
 
 // randomBuckets draws 1 to 3 buckets of 1 to 3 disjoint spans on
-// quarter-hours, from a quarter-hour to 40 days long, around the history.
+// quarter-hours, from a quarter-hour to 40 days long, around the history;
+// or, one time in three, of a daily window (an hour of the day, a
+// working morning) repeated over 20 to 45 days, the window moving by an
+// hour partway through as a DST change moves it.
 func randomBuckets(r *rand.Rand, from time.Time, span time.Duration) [][]period.Span {
 	out := make([][]period.Span, 1+r.IntN(3))
+	if r.IntN(3) == 0 {
+		first := from.Add(-72 * time.Hour).Add(time.Duration(r.IntN(20*96)) * 15 * time.Minute)
+		days, shift := 20+r.IntN(26), r.IntN(30)
+		for b := range out {
+			at, length := first.Add(time.Duration(b)*90*time.Minute), time.Duration(1+r.IntN(16))*15*time.Minute
+			for d := range days {
+				if d == shift {
+					at = at.Add(-time.Hour)
+				}
+				out[b] = append(out[b], period.Span{From: at.Add(time.Duration(d) * 24 * time.Hour), To: at.Add(time.Duration(d)*24*time.Hour + length)})
+			}
+		}
+		return out
+	}
 	for b := range out {
 		at := from.Add(-48*time.Hour + time.Duration(r.Int64N(int64(span/2)))).Truncate(15 * time.Minute)
 		for range 1 + r.IntN(3) {

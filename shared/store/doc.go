@@ -13,6 +13,7 @@
 //	agent status event     T#<t>#S#D#<day of at>                <agent>#<at>#<type>
 //	bot session row        T#<t>#B#<channel>#D#<day of start>   <start>#<session>
 //	bot session version    T#<t>#BS#<session>                   META (+ first message chunk), MSG#<nnnn>
+//	rollup cell            T#<t>#R#<family|view>#<grain>#<p>    <slot>#<tuple> (grain Q, H: p = UTC day, slot HHMM; D: p = month, slot day; M: p = year, slot yyyy-mm; C: p = month, slot HHMM)
 //	export job             T#<t>#X                              X#<job id>     (kind=exportJob: the exporter's stream filter; ttl = created + 30 days)
 //	tenant settings        T#<t>                                SETTINGS
 //	tooling marker         T#<t>                                MARK#<name>
@@ -31,6 +32,7 @@
 //	client history, paged (rows)         gsi2   gsi2pk = T#t#C#<contact key>, sk by start      queue IN (supervisor's)
 //	agent history, paged (rows, IDX#A)   gsi3   gsi3pk = T#t#A#<agent>, sk by start            queue IN (supervisor's)
 //	agent events of a day                table  pk = T#t#S#D#day, sk begins_with <agent>#      —
+//	rollup cells of slots first..last    table  pk = T#t#R#f#g#p, sk between <first>#, <last>$  —
 //	bot sessions of a channel and day    table  pk = T#t#B#c#D#day, sk between start bounds   report filters
 //	one bot session (or its row)         table  pk = T#t#BS#id, sk = META, then its row        — (report filters)
 //	export jobs, newest first, paged     table  pk = T#t#X, begins_with(sk, X#), descending    —

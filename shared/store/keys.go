@@ -137,6 +137,12 @@ const (
 	Hour    Grain = 'H' // a UTC hour: a coarse view's by-hour rows and a day's whole hours
 	Day     Grain = 'D' // a UTC day: the interior of long ranges, read 96 times more cheaply
 	Month   Grain = 'M' // a UTC month: a month-long range is one month less or plus its ragged edges
+	// Clock is a quarter-hour of the UTC day summed over a UTC month (its
+	// slot: the month's first day at that time): an hour-of-day row or a
+	// daily time window over a month is a few clock cells, less or plus
+	// the quarter-hours of the days the range leaves out or the zone
+	// moves (DST), where it was a cell per day.
+	Clock Grain = 'C'
 )
 
 // Slot is the start of the grain's bucket holding t.
@@ -149,6 +155,9 @@ func (g Grain) Slot(t time.Time) time.Time {
 		return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, time.UTC)
 	case Hour:
 		return t.Truncate(time.Hour)
+	case Clock:
+		q := t.Truncate(15 * time.Minute)
+		return time.Date(t.Year(), t.Month(), 1, q.Hour(), q.Minute(), 0, 0, time.UTC)
 	}
 	return t.Truncate(15 * time.Minute)
 }
@@ -162,18 +171,26 @@ func (g Grain) Next(slot time.Time) time.Time {
 		return slot.AddDate(0, 1, 0)
 	case Hour:
 		return slot.Add(time.Hour)
+	case Clock:
+		// After 23:45 comes the next month's 00:00: a month's clock
+		// slots are its first day's quarter-hours.
+		if next := slot.Add(15 * time.Minute); next.Day() == slot.Day() {
+			return next
+		}
+		return time.Date(slot.Year(), slot.Month()+1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	return slot.Add(15 * time.Minute)
 }
 
 // CellPartition holds a family's cells of one grain: a UTC day of
-// quarter-hours or hours, a UTC month of days or a UTC year of months, so that a
-// partition is read with one Query (or a few in parallel, by slot range).
+// quarter-hours or hours, a UTC month of days or of clock quarter-hours,
+// or a UTC year of months, so that a partition is read with one Query (or
+// a few in parallel, by slot range).
 func (t Tenant) CellPartition(family string, g Grain, slot time.Time) string {
 	slot = slot.UTC()
 	var bucket string
 	switch g {
-	case Day:
+	case Day, Clock:
 		bucket = slot.Format("2006-01")
 	case Month:
 		bucket = slot.Format("2006")
@@ -184,7 +201,8 @@ func (t Tenant) CellPartition(family string, g Grain, slot time.Time) string {
 }
 
 // cellSlotLabel orders a partition's cells by slot: "HHMM" for quarter
-// hours and hours, the date for days, "yyyy-mm" for months.
+// hours, hours and clock quarter-hours, the date for days, "yyyy-mm" for
+// months.
 func cellSlotLabel(g Grain, slot time.Time) string {
 	switch g {
 	case Day:

@@ -65,7 +65,6 @@ test: test-go test-frontend test-e2e
 
 test-go: tools
 	$(GO) test -timeout $(TEST_TIMEOUT) -count=1 ./...
-	cd shared/deepcopy && $(GO) test -count=1 ./...
 
 test-frontend: frontend-deps
 	@if [ -f frontend/package.json ]; then npm test --prefix frontend; fi

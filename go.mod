@@ -46,5 +46,3 @@ require (
 	golang.org/x/crypto v0.53.0 // indirect
 	golang.org/x/net v0.56.0 // indirect
 )
-
-replace github.com/tiendc/go-deepcopy => ./shared/deepcopy

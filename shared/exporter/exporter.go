@@ -14,7 +14,6 @@ import (
 	"net/url"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"github.com/rastro-cc/rastro/shared/domain"
@@ -112,8 +111,6 @@ func (e *Exporter) Run(ctx context.Context, t store.Tenant, id string) error {
 	case runErr == nil:
 	case errors.Is(context.Cause(work), errTooLong):
 		runErr = errTooLong
-	case errors.Is(runErr, syscall.ENOSPC):
-		runErr = errNoDisk
 	}
 	cancel(nil)
 	<-beats
@@ -174,9 +171,6 @@ var (
 	errAlive     = errors.New("exporter: another run holds the job and is alive")
 	errLeaseLost = errors.New("exporter: the job's lease was lost")
 	errTooLong   = domain.Errorf(domain.CodeTooLarge, "the export did not finish within the exporter's time limit; narrow the range or the filters")
-	// An XLSX workbook's sheets wait on the function's disk until the
-	// file is zipped; a CSV needs no disk.
-	errNoDisk = domain.Errorf(domain.CodeTooLarge, "the workbook outgrew the exporter's disk; export CSV, or a shorter range as XLSX")
 )
 
 // claim takes the job. While another run holds a fresh lease it waits:

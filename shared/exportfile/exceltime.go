@@ -10,8 +10,8 @@ import (
 
 // Excel keeps dates as days since its epoch and times as the fraction of a
 // day, with no zone: a cell holds wall time. The value is computed here
-// from the wall clock in the file's zone rather than left to excelize, so
-// that what a cell holds is exactly the CSV's text read as a date.
+// from the wall clock in the file's zone, so that what a cell holds is
+// exactly the CSV's text read as a date.
 
 // excelEpoch is day 0 of Excel's 1900 date system for every date after
 // February 1900: its phantom 29 February 1900 moves the origin from 31

@@ -10,9 +10,9 @@ import (
 )
 
 // File writes one export: Open, Add for each interaction in order, Close.
-// It holds one row at a time (XLSX also spills its sheet to a temporary
-// file, see xlsx.go), so an export of any size streams to w in constant
-// memory. A File is not safe for concurrent use.
+// It holds one row at a time (XLSX compresses each row into its sheet's
+// ZIP entry as it comes, see xlsx.go), so an export of any size streams to
+// w in constant memory and no disk. A File is not safe for concurrent use.
 type File struct {
 	rows   rowWriter
 	gz     *gzip.Writer // nil unless the spec asks for gzip
@@ -41,7 +41,7 @@ const writeBuffer = 64 << 10
 // Open validates s and writes what comes before the rows (the BOM and the
 // header of a CSV, the first sheet's header of an XLSX). Writes are
 // buffered: they reach w by Close at the latest. Close must be called
-// even when Add fails, to free the XLSX writer's temporary files.
+// even when Add fails, to release the writers' buffers.
 func Open(w io.Writer, s Spec) (*File, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err

@@ -4,22 +4,20 @@ import (
 	"archive/zip"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/tracking"
-	"github.com/xuri/excelize/v2"
 )
 
 // Sheet limits. maxSheetRows is Excel's, header included. maxSheetBytes
 // keeps each sheet's XML under 4 GiB: a larger part needs ZIP64, and Excel
 // calls a workbook corrupt when a ZIP64 entry's local header says version
-// 2.0, as archive/zip writes it. excelize patches those headers only in a
-// workbook it holds whole in memory, which this writer never does. Both
-// are variables so tests can roll sheets over early.
+// 2.0, as archive/zip writes it for an entry streamed without knowing its
+// size. The margin leaves room for the sheet's closing tags. Both are
+// variables so tests can roll sheets over early.
 var (
 	maxSheetRows  = 1_048_576
 	maxSheetBytes = int64(4<<30 - 64<<20)
@@ -27,12 +25,11 @@ var (
 
 var sheetNames = map[string]string{"en": "Interactions", "pt-BR": "Interações"}
 
-// xlsxRows writes a workbook through excelize's StreamWriter, which keeps
-// a sheet's XML in memory only up to excelize.StreamChunkSize (16 MiB) and
-// then in a temporary file (os.TempDir, /tmp in Lambda: size the
-// function's ephemeral storage for the sheets' XML). File.Close zips the
-// sheets straight into the output, so memory stays bounded whatever
-// the number of rows; disk does not.
+// xlsxRows writes a workbook as a ZIP straight to out: each sheet's XML
+// goes into its ZIP entry, compressed, as its rows come, and the parts that
+// list the sheets are written at the end, when their number is known (see
+// xlsxml.go). It holds one row's XML, so memory stays flat whatever the
+// number of rows, and it needs no disk.
 //
 // Cells are typed: dates, times and durations are numbers with a date or
 // time format, measures are numbers, the rest inline strings. A string
@@ -40,115 +37,48 @@ var sheetNames = map[string]string{"en": "Interactions", "pt-BR": "Interações"
 // leading-quote neutralization: in XLSX the quote would be shown as part
 // of the value and protect nothing.
 type xlsxRows struct {
-	book   *excelize.File
-	sw     *excelize.StreamWriter
+	zip    *zip.Writer
+	sheet  io.Writer // the current sheet's ZIP entry
 	cols   []tracking.Column
 	loc    *time.Location
 	head   []string
-	sheet  string
-	styles struct {
-		header   int
-		duration int
-		instant  []int // by column; 0 for columns that are not instants
-	}
-	sheets   int   // sheets started
+	refs   []string  // column letters, by column
+	widths []float64 // by column
+	name   string    // the first sheet's; the next are "<name> 2", …
+	sheets []string  // names of the sheets started
+	styles cellStyles
+	// cell formats: one for durations, one by instant column (styleDefault
+	// for columns that are not instants).
+	duration int
+	instant  []int
 	row      int   // rows written to the current sheet, header included
-	bytes    int64 // estimate of the current sheet's XML
+	bytes    int64 // the current sheet's XML written so far
 	vals     []any
-	cells    []any
-	released bool
+	buf      []byte // the row being written
 }
 
-func newXLSX(out io.Writer, s Spec) (_ *xlsxRows, err error) {
-	book := excelize.NewFile()
-	// Write the ZIP straight to out; excelize's default builds it in a
-	// bytes.Buffer first.
-	book.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(out) })
+func newXLSX(out io.Writer, s Spec) (*xlsxRows, error) {
 	cols := tracking.Columns(s.Media)
-	r := &xlsxRows{book: book, cols: cols, loc: s.Loc, head: header(cols, s.Lang), sheet: sheetNames[s.Lang]}
-	defer func() {
-		if err != nil {
-			_ = r.release()
+	r := &xlsxRows{zip: zip.NewWriter(out), cols: cols, loc: s.Loc, head: header(cols, s.Lang), name: sheetNames[s.Lang]}
+	r.duration = r.styles.numFmt(durationFormat)
+	r.instant = make([]int, len(cols))
+	for i, c := range cols {
+		if c.Kind.IsInstant() {
+			r.instant[i] = r.styles.numFmt(excelFormat(c.Layout))
 		}
-	}()
-	if err = r.makeStyles(); err != nil {
-		return nil, err
 	}
-	if err = r.startSheet(); err != nil {
+	for i, h := range r.head {
+		r.refs = append(r.refs, columnName(i))
+		r.widths = append(r.widths, r.width(i, h))
+	}
+	if err := r.startSheet(); err != nil {
 		return nil, err
 	}
 	return r, nil
 }
 
-func (r *xlsxRows) makeStyles() error {
-	var err error
-	if r.styles.header, err = r.book.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
-		return err
-	}
-	if r.styles.duration, err = r.numberFormat(durationFormat); err != nil {
-		return err
-	}
-	r.styles.instant = make([]int, len(r.cols))
-	for i, c := range r.cols {
-		if c.Kind.IsInstant() {
-			if r.styles.instant[i], err = r.numberFormat(excelFormat(c.Layout)); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// numberFormat relies on excelize handing out one style id per distinct
-// style, so columns that share a format share a style.
-func (r *xlsxRows) numberFormat(format string) (int, error) {
-	return r.book.NewStyle(&excelize.Style{CustomNumFmt: &format})
-}
-
-// startSheet ends the current sheet, if any, and starts the next with the
-// header row: "Interactions", "Interactions 2", …
-func (r *xlsxRows) startSheet() error {
-	if r.sw != nil {
-		if err := r.sw.Flush(); err != nil {
-			return err
-		}
-	}
-	r.sheets++
-	name := r.sheet
-	if r.sheets == 1 {
-		if err := r.book.SetSheetName(r.book.GetSheetName(0), name); err != nil {
-			return err
-		}
-	} else {
-		name = fmt.Sprintf("%s %d", r.sheet, r.sheets)
-		if _, err := r.book.NewSheet(name); err != nil {
-			return err
-		}
-	}
-	sw, err := r.book.NewStreamWriter(name)
-	if err != nil {
-		return err
-	}
-	r.sw = sw
-	// The header stays on screen while scrolling, and columns are wide
-	// enough for their header and for dates, which Excel otherwise shows
-	// as ####.
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-	for i, h := range r.head {
-		if err := sw.SetColWidth(i+1, i+1, r.width(i, h)); err != nil {
-			return err
-		}
-	}
-	cells := make([]any, len(r.head))
-	for i, h := range r.head {
-		cells[i] = excelize.Cell{StyleID: r.styles.header, Value: h}
-	}
-	r.row, r.bytes = 0, 0
-	return r.setRow(cells, rowBytes(cells))
-}
-
+// width is wide enough for the column's header and for dates, which Excel
+// otherwise shows as ####.
 func (r *xlsxRows) width(col int, head string) float64 {
 	w := 14
 	if col < len(r.cols) {
@@ -164,102 +94,135 @@ func (r *xlsxRows) width(col int, head string) float64 {
 	return float64(max(w, utf8.RuneCountInString(head)+2))
 }
 
-func (r *xlsxRows) add(in *domain.Interaction) error {
-	r.vals = tracking.Values(r.vals[:0], r.cols, in, r.loc)
-	cells := r.cells[:0]
-	for i, c := range r.cols {
-		cells = append(cells, r.cell(i, c, in))
-	}
-	for i := range pathLegs {
-		agent, service := leg(in.Legs, i)
-		cells = append(cells, text(agent), text(service))
-	}
-	r.cells = cells
-	size := rowBytes(cells)
-	// A sheet holding only its header takes the row whatever its size:
-	// the next sheet could not hold it either.
-	if r.row > 1 && (r.row >= maxSheetRows || r.bytes+size > maxSheetBytes) {
-		if err := r.startSheet(); err != nil {
+// startSheet ends the current sheet, if any, and starts the next with the
+// header row: "Interactions", "Interactions 2", …
+func (r *xlsxRows) startSheet() error {
+	if r.sheet != nil {
+		if err := r.write([]byte(sheetEndXML)); err != nil {
 			return err
 		}
 	}
-	return r.setRow(cells, size)
+	name := r.name
+	if n := len(r.sheets); n > 0 {
+		name = fmt.Sprintf("%s %d", r.name, n+1)
+	}
+	r.sheets = append(r.sheets, name)
+	// Creating an entry ends the previous one.
+	w, err := r.zip.Create(sheetPart(len(r.sheets)))
+	if err != nil {
+		return err
+	}
+	r.sheet, r.row, r.bytes = w, 0, 0
+	if err := r.write(sheetStartXML(r.widths, len(r.sheets) == 1)); err != nil {
+		return err
+	}
+	b := appendRowStart(r.buf[:0], 1)
+	for i, h := range r.head {
+		b = appendString(b, r.refs[i], 1, styleHeader, h)
+	}
+	r.buf = appendRowEnd(b)
+	return r.writeRow()
 }
 
-// cell is column i's typed value; nil leaves the cell out, which is what
-// an absent value is in a sheet.
-func (r *xlsxRows) cell(i int, c tracking.Column, in *domain.Interaction) any {
+func (r *xlsxRows) add(in *domain.Interaction) error {
+	r.vals = tracking.Values(r.vals[:0], r.cols, in, r.loc)
+	r.buf = r.appendRow(r.buf[:0], r.row+1, in)
+	// A sheet holding only its header takes the row whatever its size:
+	// the next sheet could not hold it either.
+	if r.row > 1 && (r.row >= maxSheetRows || r.bytes+int64(len(r.buf)) > maxSheetBytes) {
+		if err := r.startSheet(); err != nil {
+			return err
+		}
+		r.buf = r.appendRow(r.buf[:0], r.row+1, in)
+	}
+	return r.writeRow()
+}
+
+// appendRow writes in's cells as row n; r.vals holds its values.
+func (r *xlsxRows) appendRow(b []byte, n int, in *domain.Interaction) []byte {
+	b = appendRowStart(b, n)
+	for i, c := range r.cols {
+		b = r.appendCell(b, n, i, c, in)
+	}
+	for i := range pathLegs {
+		agent, service := leg(in.Legs, i)
+		col := len(r.cols) + 2*i
+		b = appendString(b, r.refs[col], n, styleDefault, agent)
+		b = appendString(b, r.refs[col+1], n, styleDefault, service)
+	}
+	return appendRowEnd(b)
+}
+
+// appendCell writes column i's typed value; an absent value leaves the
+// cell out, which is what it is in a sheet.
+func (r *xlsxRows) appendCell(b []byte, n, i int, c tracking.Column, in *domain.Interaction) []byte {
+	ref := r.refs[i]
 	if c.Kind.IsInstant() {
 		t := c.Instant(in)
 		if t == nil {
-			return nil
+			return b
 		}
-		return excelize.Cell{StyleID: r.styles.instant[i], Value: excelInstant(c.Kind, t.In(r.loc))}
+		return appendNumber(b, ref, n, r.instant[i], excelInstant(c.Kind, t.In(r.loc)))
 	}
 	switch v := r.vals[i].(type) {
 	case string:
-		return text(v)
+		return appendString(b, ref, n, styleDefault, v)
 	case []string:
-		return text(strings.Join(v, ", "))
+		return appendString(b, ref, n, styleDefault, strings.Join(v, ", "))
 	case domain.Duration:
-		return excelize.Cell{StyleID: r.styles.duration, Value: excelDuration(v)}
+		return appendNumber(b, ref, n, r.duration, excelDuration(v))
 	case *float64:
 		if v == nil {
-			return nil
+			return b
 		}
-		return *v
+		return appendNumber(b, ref, n, styleDefault, *v)
 	}
-	return text(fmt.Sprint(r.vals[i]))
+	return appendString(b, ref, n, styleDefault, fmt.Sprint(r.vals[i]))
 }
 
-func text(s string) any {
-	if s == "" {
-		return nil
-	}
-	return s
-}
-
-func (r *xlsxRows) setRow(cells []any, size int64) error {
-	r.row++
-	r.bytes += size
-	return r.sw.SetRow("A"+strconv.Itoa(r.row), cells)
-}
-
-// rowBytes bounds a row's XML from above: each cell's markup, and its text
-// escaped at worst six bytes a byte (a tab is &#x9;).
-func rowBytes(cells []any) int64 {
-	n := int64(32)
-	for _, c := range cells {
-		switch c := c.(type) {
-		case nil:
-		case string:
-			n += 64 + 6*int64(len(c))
-		case excelize.Cell:
-			if s, ok := c.Value.(string); ok {
-				n += 64 + 6*int64(len(s))
-			} else {
-				n += 64
-			}
-		default:
-			n += 64
-		}
-	}
-	return n
-}
-
-func (r *xlsxRows) finish() error {
-	if err := r.sw.Flush(); err != nil {
+func (r *xlsxRows) writeRow() error {
+	if err := r.write(r.buf); err != nil {
 		return err
 	}
-	// The ZIP goes to out through the zip writer set in newXLSX; what
-	// excelize passes to Write is its own, now empty, buffer.
-	return r.book.Write(io.Discard)
+	r.row++
+	return nil
 }
 
-func (r *xlsxRows) release() error {
-	if r.released {
-		return nil
-	}
-	r.released = true
-	return r.book.Close()
+func (r *xlsxRows) write(b []byte) error {
+	n, err := r.sheet.Write(b)
+	r.bytes += int64(n)
+	return err
 }
+
+// finish ends the last sheet and writes the parts that list the sheets.
+// [Content_Types].xml comes last, which is allowed: readers find parts
+// through the ZIP's central directory, not by their order.
+func (r *xlsxRows) finish() error {
+	if err := r.write([]byte(sheetEndXML)); err != nil {
+		return err
+	}
+	parts := []struct {
+		name string
+		xml  []byte
+	}{
+		{partWorkbook, workbookXML(r.sheets)},
+		{partWorkbookRels, workbookRelsXML(len(r.sheets))},
+		{partStyles, r.styles.xml()},
+		{partRootRels, []byte(rootRelsXML)},
+		{partContentTypes, contentTypesXML(len(r.sheets))},
+	}
+	for _, p := range parts {
+		w, err := r.zip.Create(p.name)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(p.xml); err != nil {
+			return err
+		}
+	}
+	// Writes the central directory; out stays open.
+	return r.zip.Close()
+}
+
+// release has nothing to free: the workbook lives in out and in memory.
+func (r *xlsxRows) release() error { return nil }

@@ -3,6 +3,7 @@ package exportfile_test
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"testing"
 
@@ -76,10 +77,13 @@ func TestXLSX(t *testing.T) {
 			if len(rows[0]) != len(cols)+2*domain.MaxLegs {
 				t.Fatalf("header has %d cells", len(rows[0]))
 			}
-			if st, _ := book.GetCellStyle(c.sheet, "A1"); st == 0 {
-				t.Error("header is not styled")
-			} else if style, _ := book.GetStyle(st); style.Font == nil || !style.Font.Bold {
-				t.Error("header is not bold")
+			mustBoldHeader(t, book, c.sheet, len(rows[0]))
+			if panes, err := book.GetPanes(c.sheet); err != nil || !panes.Freeze || panes.YSplit != 1 || panes.TopLeftCell != "A2" {
+				t.Errorf("panes %+v (%v), want the header row frozen", panes, err)
+			}
+			createdCol, _ := excelize.ColumnNumberToName(columnKey(t, cols, "created") + 1)
+			if w, err := book.GetColWidth(c.sheet, createdCol); err != nil || w != 20 {
+				t.Errorf("column %s (a date and time) is %v wide (%v), want 20", createdCol, w, err)
 			}
 
 			created := cols[columnKey(t, cols, "created")]
@@ -135,6 +139,26 @@ func TestXLSX(t *testing.T) {
 	}
 }
 
+// mustBoldHeader checks that a sheet's header row, and only it, is bold.
+func mustBoldHeader(tb testing.TB, book *excelize.File, sheet string, cells int) {
+	tb.Helper()
+	for i := range cells {
+		cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+		id, err := book.GetCellStyle(sheet, cell)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if st, err := book.GetStyle(id); err != nil || st.Font == nil || !st.Font.Bold {
+			tb.Fatalf("%s!%s is not bold (style %d, %v)", sheet, cell, id, err)
+		}
+	}
+	if id, _ := book.GetCellStyle(sheet, "B2"); id != 0 {
+		if st, _ := book.GetStyle(id); st.Font != nil && st.Font.Bold {
+			tb.Errorf("%s!B2 is bold", sheet)
+		}
+	}
+}
+
 func mustValue(tb testing.TB, book *excelize.File, sheet, cell string) string {
 	tb.Helper()
 	v, err := book.GetCellValue(sheet, cell)
@@ -165,7 +189,7 @@ func headerOf(c tracking.Column, lang string) string {
 // In XLSX a payload is a plain string cell: never a formula, and shown as
 // written, without the CSV's quote.
 func TestXLSXWritesFormulasAsText(t *testing.T) {
-	for _, p := range payloads {
+	for _, p := range slices.Concat(payloads, []string{`=cmd|'/c calc'!A1`, `=1+1 `}) {
 		t.Run(fmt.Sprintf("%q", p), func(t *testing.T) {
 			book := MustOpenBook(t, MustWrite(t, spec(exportfile.XLSX, domain.MediaVoice), poisoned(domain.MediaVoice, p)))
 			rows, err := book.GetRows("Interactions")
@@ -231,6 +255,10 @@ func TestXLSXRollsOverToNewSheets(t *testing.T) {
 				}
 				if len(rows)-1 != c.wantSheet[i] || rows[0][0] != "DATE" {
 					t.Fatalf("sheet %q: %d data rows under %q, want %d", name, len(rows)-1, rows[0][0], c.wantSheet[i])
+				}
+				mustBoldHeader(t, book, name, len(rows[0]))
+				if v, _ := book.GetCellValue(name, "A2"); v != "2025-03-17" {
+					t.Errorf("sheet %q: A2 shows %q, want the date", name, v)
 				}
 				for _, row := range rows[1:] {
 					if got := row[column(t, rows[0], "PROTOCOL")]; got != fmt.Sprintf("P-%d", next) {

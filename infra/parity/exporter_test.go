@@ -56,7 +56,6 @@ func TestExporterTriggerMatchesCode(t *testing.T) {
 			fmt.Sprint(onFailure["Destination"]) == "map[!GetAtt:ExportFailuresQueue.Arn]"},
 		{"the queue is encrypted", fmt.Sprint(queue["SqsManagedSseEnabled"]) == "true"},
 		{"15 minutes", fmt.Sprint(fn["Timeout"]) == "900"},
-		{"disk for XLSX", fmt.Sprint(m(fn["EphemeralStorage"])["Size"]) == "10240"},
 	}
 	for _, tc := range tests {
 		if !tc.ok {

@@ -14,7 +14,6 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
-	"github.com/aws/aws-sdk-go-v2/service/ssm"
 
 	"github.com/rastro-cc/rastro/shared/auth"
 	"github.com/rastro-cc/rastro/shared/cursor"
@@ -33,6 +32,7 @@ type Config struct {
 	IngestClients    map[string]string `env:"INGEST_CLIENT_TENANTS,optional"` // JSON {"<client id>": "<tenant>"}; unmapped machine clients are refused
 	DynamoDBEndpoint string            `env:"DYNAMODB_ENDPOINT"`              // a local stand-in (sam local), else AWS
 	S3Endpoint       string            `env:"S3_ENDPOINT"`                    // a local stand-in, path-style
+	SSMEndpoint      string            `env:"SSM_ENDPOINT,optional"`          // SSM's, when not the region's (tests)
 	LogLevel         string            `env:"LOG_LEVEL"`                      // debug, info, warn, error
 	MediaBucket      string            `env:"MEDIA_BUCKET"`                   // voice recordings, under <tenant>/
 	ExportBucket     string            `env:"EXPORT_BUCKET"`                  // export files, under <tenant>/exports/
@@ -55,6 +55,7 @@ func Load(required ...string) (Config, error) {
 		IngestBucket:       os.Getenv("INGEST_BUCKET"),
 		DynamoDBEndpoint:   os.Getenv("DYNAMODB_ENDPOINT"),
 		S3Endpoint:         os.Getenv("S3_ENDPOINT"),
+		SSMEndpoint:        os.Getenv("SSM_ENDPOINT"),
 		LogLevel:           os.Getenv("LOG_LEVEL"),
 		MediaBucket:        os.Getenv("MEDIA_BUCKET"),
 		ExportBucket:       os.Getenv("EXPORT_BUCKET"),
@@ -125,13 +126,11 @@ func (c Config) S3(cfg aws.Config) *s3.Client {
 func (c Config) Cursors(ctx context.Context, cfg aws.Config) cursor.Signer {
 	key := c.CursorKey
 	if key == "" && c.CursorKeyParameter != "" {
-		out, err := ssm.NewFromConfig(cfg).GetParameter(ctx, &ssm.GetParameterInput{
-			Name: aws.String(c.CursorKeyParameter), WithDecryption: aws.Bool(true),
-		})
+		v, err := getParameter(ctx, cfg, c.ssmEndpoint(cfg.Region), c.CursorKeyParameter)
 		if err != nil {
 			fail(fmt.Sprintf("config: read cursor key parameter %s: %v", c.CursorKeyParameter, err))
 		}
-		key = aws.ToString(out.Parameter.Value)
+		key = v
 	}
 	s, err := cursor.NewSigner([]byte(key))
 	if err != nil {

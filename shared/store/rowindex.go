@@ -106,9 +106,9 @@ func (s *Store) indexRows(ctx context.Context, q RowQuery, items []map[string]ty
 	if q.Filter.Protocol != "" {
 		rows := make([]Row, 0, len(items))
 		for _, item := range items {
-			var it rowItem
-			if err := dynamo.UnmarshalItem(item, &it); err != nil {
-				return nil, fmt.Errorf("decode row: %w", err)
+			it, err := decodeRow(item)
+			if err != nil {
+				return nil, err
 			}
 			rows = append(rows, it.toRow())
 		}
@@ -167,9 +167,9 @@ func (s *Store) filteredRow(ctx context.Context, q RowQuery, pk, sk string) (*Ro
 	if len(resp.Items) == 0 {
 		return nil, int(resp.ScannedCount), nil
 	}
-	var it rowItem
-	if err := dynamo.UnmarshalItem(resp.Items[0], &it); err != nil {
-		return nil, 0, fmt.Errorf("decode row: %w", err)
+	it, err := decodeRow(resp.Items[0])
+	if err != nil {
+		return nil, 0, err
 	}
 	r := it.toRow()
 	return &r, int(resp.ScannedCount), nil

@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { reportRoutes } from '../src/reports/routes';
+import { REPORT_PATHS } from '../src/reports/paths';
 import { checkA11y, DEMO, expect, OUTPUT_DIR, shot, signIn, test } from './fixtures';
 
 mkdirSync(OUTPUT_DIR, { recursive: true });
@@ -56,10 +56,17 @@ test('admin filters WhatsApp interactions of last week by an agent, opens a hist
   await waitForRows(page);
   expect(page.url()).toBe(url);
 
-  // History drawer of the first row.
-  await page.getByTestId('open-history').first().click();
+  // History drawer of the first row: a modal dialog that holds the keyboard.
+  // By name: a refreshed list may put another row first while the drawer is open.
+  const opener = page.getByRole('button', { name: (await page.getByTestId('open-history').first().getAttribute('aria-label'))!, exact: true });
+  await opener.click();
   const drawer = page.getByTestId('history-drawer');
   await expect(drawer).toBeVisible();
+  await expect(drawer).toBeFocused();
+  for (const key of ['Shift+Tab', 'Shift+Tab', 'Tab']) {
+    await page.keyboard.press(key);
+    expect(await drawer.evaluate((el) => el.contains(document.activeElement)), `focus stays in the drawer after ${key}`).toBe(true);
+  }
   await expect(drawer.getByRole('heading', { name: 'Transfer path' })).toBeVisible();
   await expect(drawer.getByRole('heading', { name: 'Messages' })).toBeVisible();
   await drawer.getByTestId('order-newest').click();
@@ -68,6 +75,8 @@ test('admin filters WhatsApp interactions of last week by an agent, opens a hist
   await shot(page, 'history-drawer');
   await page.keyboard.press('Escape');
   await expect(drawer).toBeHidden();
+  // Focus is back on the row's H button, where the keyboard user left.
+  await expect(opener).toBeFocused();
 
   // Export the current filter as CSV and download it.
   await page.getByTestId('export-open').click();
@@ -85,6 +94,64 @@ test('admin filters WhatsApp interactions of last week by an agent, opens a hist
   expect(header.startsWith('DATE,TIME,PROTOCOL,SERVICE,AGENT')).toBe(true);
   const lines = text.trim().split(/\r?\n/);
   expect(lines.length - 1).toBe(agents.length);
+});
+
+// "DATE 2026-11-20, TIME 14:03:09" of every rendered row, comparable as text (en shows ISO dates).
+async function starts(page: Page): Promise<string[]> {
+  const dates = await columnTexts(page, 'DATE');
+  const times = await columnTexts(page, 'TIME');
+  return dates.map((d, i) => `${d} ${times[i]}`);
+}
+
+function seconds(hms: string): number {
+  if (!hms) return -1;
+  return hms.split(':').reduce((n, part) => n * 60 + Number(part), 0);
+}
+
+test('the start column orders the whole result through the API; other columns say what they sort', async ({ page }) => {
+  test.setTimeout(5 * 60_000);
+  await signIn(page, 'admin');
+  await page.goto('/tracking?media=voice');
+  await waitForRows(page);
+  const newest = (await starts(page))[0]!;
+  const date = page.locator('.results thead th').filter({ has: page.getByRole('button', { name: 'DATE', exact: true }) });
+  await expect(date).toHaveAttribute('aria-sort', 'descending');
+
+  // The DATE header asks the API for the other order: a new request, the whole result.
+  const asked = page.waitForRequest((r) => r.url().includes('/v1/reports/interactions') && new URL(r.url()).searchParams.get('sort') === 'asc');
+  await date.getByRole('button').click();
+  await asked;
+  await expect(page).toHaveURL(/[?&]sort=asc/);
+  await expect(date).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByLabel('Order', { exact: true })).toHaveValue('asc');
+  await expect(async () => {
+    const oldest = await starts(page);
+    expect(oldest[0]! < newest, `${oldest[0]} before ${newest}`).toBe(true);
+    expect([...oldest].sort()).toEqual(oldest);
+  }).toPass({ timeout: 60_000 });
+  await expect(page.getByTestId('sort-notice')).toHaveCount(0);
+
+  // Any other column sorts the rows loaded, and says so until they all are.
+  await page.getByRole('button', { name: 'DURATION', exact: true }).click();
+  await expect(page).toHaveURL(/orderBy=-duration/);
+  const notice = page.getByTestId('sort-notice');
+  await expect(notice).toContainText('loaded so far, not the whole result');
+  await checkA11y(page);
+  await shot(page, 'tracking-sort-notice');
+  await notice.getByTestId('load-all').click();
+  await expect(notice).toHaveCount(0, { timeout: 120_000 });
+  await expect(page.getByTestId('result-count')).not.toContainText('more to come');
+  const durations = (await columnTexts(page, 'DURATION')).map(seconds);
+  expect(durations.length).toBeGreaterThan(0);
+  expect([...durations].sort((a, b) => b - a)).toEqual(durations);
+
+  // The order is in the URL: a reload keeps it.
+  await page.reload();
+  await waitForRows(page);
+  await expect(page.locator('.results thead th').filter({ has: page.getByRole('button', { name: 'DURATION', exact: true }) })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
 });
 
 test('a supervisor sees only the assigned queues', async ({ page }) => {
@@ -123,7 +190,7 @@ const screens = [
   { name: 'tracking', path: '/tracking?media=voice' },
   { name: 'tracking-chat', path: '/tracking?media=chat' },
   { name: 'exports', path: '/exports' },
-  ...reportRoutes.map((r) => ({ name: `report-${r.path}`, path: `/${r.path}` })),
+  ...REPORT_PATHS.map((r) => ({ name: `report-${r.path}`, path: `/${r.path}` })),
 ];
 
 test('sign-in page', async ({ page }) => {

@@ -186,15 +186,24 @@ test.describe('reports', () => {
     await checkA11y(page);
     await shot(page, 'reports-bot-whatsapp');
 
-    await table.locator('tbody tr:not(.spacer)').first().getByRole('button').first().click();
+    const first = table.locator('tbody tr:not(.spacer)').first().getByRole('button').first();
+    // By name: the list may refresh while the panel is open and put another row first.
+    const sessionButton = page.getByRole('button', { name: (await first.getAttribute('aria-label'))!, exact: true });
+    await sessionButton.click();
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('heading', { level: 2 })).toContainText('Session');
     await expect(dialog.getByRole('heading', { name: /\d+ messages?/ })).toBeVisible();
     await expect(dialog.locator('.thread li').first()).toBeVisible();
     await checkA11y(page);
     await shot(page, 'reports-bot-session');
+    // Tab stays in the panel; Escape closes it and gives focus back to the session's button.
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await dialog.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
+    await expect(sessionButton).toBeFocused();
   });
 
   test('reports in pt-BR', async ({ page }) => {

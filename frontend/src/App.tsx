@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { ApiError } from './api/client';
+import { ApiError, isCancellation } from './api/client';
 import { AuthProvider } from './auth/session';
 import './i18n';
 import { reportRoutes } from './reports/routes';
@@ -20,8 +20,9 @@ export function makeQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        // Client errors will not fix themselves by asking again.
-        retry: (count, err) => !(err instanceof ApiError && err.status < 500) && count < 2,
+        // Client errors will not fix themselves by asking again, and a cancelled request
+        // was called off on purpose.
+        retry: (count, err) => !isCancellation(err) && !(err instanceof ApiError && err.status < 500) && count < 2,
         refetchOnWindowFocus: false,
         staleTime: 30_000,
       },

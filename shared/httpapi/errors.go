@@ -54,9 +54,14 @@ func WriteError(w http.ResponseWriter, r *http.Request, err error) {
 	rid := RequestID(r.Context())
 	var de *domain.Error
 	body := ErrorBody{Error: ErrorDetail{Code: domain.CodeInternal, Message: "internal error", RequestID: rid}}
-	if errors.As(err, &de) && de.Code != domain.CodeInternal {
+	switch {
+	case errors.As(err, &de) && de.Code != domain.CodeInternal:
 		body.Error = ErrorDetail{Code: de.Code, Message: de.Message, Field: de.Field, RequestID: rid, Details: de.Details}
-	} else {
+	case errors.Is(err, context.Canceled) && r.Context().Err() != nil:
+		// The client left (the dashboard cancels a request whose filters
+		// changed): nothing failed, and nobody reads the answer.
+		slog.InfoContext(r.Context(), "request cancelled by the client", "requestId", rid, "method", r.Method, "path", r.URL.Path)
+	default:
 		slog.ErrorContext(r.Context(), "request failed", "requestId", rid, "method", r.Method, "path", r.URL.Path, "error", err.Error())
 	}
 	WriteJSON(w, Status(err), body)

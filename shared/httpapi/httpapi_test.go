@@ -1,8 +1,12 @@
 package httpapi_test
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -48,6 +52,44 @@ func TestWriteError(t *testing.T) {
 			}
 			if tc.mustNotSay != "" && strings.Contains(rec.Body.String(), tc.mustNotSay) {
 				t.Fatalf("leaked %q: %s", tc.mustNotSay, rec.Body.String())
+			}
+		})
+	}
+}
+
+// TestWriteErrorLogLevel holds a request the client cancelled to an info
+// line, and any other internal error to an error line with its text.
+func TestWriteErrorLogLevel(t *testing.T) {
+	tests := []struct {
+		name     string
+		err      error
+		cancel   bool
+		level    string
+		mentions string
+	}{
+		{"client cancelled", fmt.Errorf("query rows: %w", context.Canceled), true, "INFO", "cancelled by the client"},
+		{"cancelled inside, client still there", fmt.Errorf("query rows: %w", context.Canceled), false, "ERROR", "context canceled"},
+		{"internal", errors.New("dynamodb: throttled"), true, "ERROR", "throttled"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var logs bytes.Buffer
+			defer slog.SetDefault(slog.Default())
+			slog.SetDefault(slog.New(slog.NewJSONHandler(&logs, nil)))
+			ctx, cancel := context.WithCancel(context.Background())
+			if tc.cancel {
+				cancel()
+			} else {
+				defer cancel()
+			}
+			req := httptest.NewRequest("GET", "/x", nil).WithContext(ctx)
+			httpapi.WriteError(httptest.NewRecorder(), req, tc.err)
+			var line struct{ Level, Msg, Error string }
+			if err := json.Unmarshal(logs.Bytes(), &line); err != nil {
+				t.Fatalf("log %q: %v", logs.String(), err)
+			}
+			if line.Level != tc.level || !strings.Contains(line.Msg+" "+line.Error, tc.mentions) {
+				t.Fatalf("logged %+v, want %s mentioning %q", line, tc.level, tc.mentions)
 			}
 		})
 	}

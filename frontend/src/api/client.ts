@@ -1,3 +1,4 @@
+import { isCancelledError } from '@tanstack/react-query';
 import { getConfig } from '../auth/config';
 import { getToken, onUnauthorized } from '../auth/token';
 
@@ -53,19 +54,38 @@ export function toApiError(status: number, body: unknown, fallback: string): Api
   });
 }
 
+// isCancellation says whether an error only means the request was called off: TanStack
+// Query aborts a request nobody waits for any more (the screen was left, the filters
+// changed). That is not a failure, and nothing should show or log it as one.
+export function isCancellation(err: unknown): boolean {
+  if (isCancelledError(err)) return true;
+  if (typeof err !== 'object' || err === null) return false;
+  const name = (err as { name?: unknown }).name;
+  return name === 'AbortError' || name === 'CancelledError';
+}
+
 async function send<T>(method: string, path: string, body: unknown, signal?: AbortSignal): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   // In AWS the API is another origin (config apiUrl); locally the dev server serves both.
-  const res = await fetch(getConfig().apiUrl + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal,
-  });
-  const text = await res.text();
+  let res: Response;
+  let text: string;
+  try {
+    res = await fetch(getConfig().apiUrl + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+    text = await res.text();
+  } catch (err) {
+    // Browsers differ in what an aborted fetch rejects with (an AbortError, or the
+    // signal's reason, which may be anything): make it always read as a cancellation.
+    if (signal?.aborted && !isCancellation(err)) throw new DOMException('request cancelled', 'AbortError');
+    throw err;
+  }
   let parsed: unknown = null;
   if (text) {
     try {

@@ -1,4 +1,5 @@
 import { lazy, type ReactNode } from 'react';
+import { REPORT_PATHS, type ReportPath } from './paths';
 
 // Each report is its own chunk: ECharts and the report code load only when
 // a report is opened, keeping them out of the initial bundle.
@@ -8,12 +9,17 @@ const ConversationsReport = lazy(() => import('./conversations/ConversationsRepo
 const TagsReport = lazy(() => import('./tags/TagsReport'));
 const BotReport = lazy(() => import('./bot/BotReport'));
 
+const ELEMENTS: Record<ReportPath, ReactNode> = {
+  ivr: <IvrReport />,
+  agents: <AgentsReport />,
+  conversations: <ConversationsReport />,
+  tags: <TagsReport />,
+  bot: <BotReport />,
+};
+
 // Report screens mounted by the core router under the signed-in layout
 // (which wraps each in Suspense) and listed in its navigation.
-export const reportRoutes: { path: string; labelKey: string; element: ReactNode }[] = [
-  { path: 'ivr', labelKey: 'nav.ivr', element: <IvrReport /> },
-  { path: 'agents', labelKey: 'nav.agents', element: <AgentsReport /> },
-  { path: 'conversations', labelKey: 'nav.conversations', element: <ConversationsReport /> },
-  { path: 'tags', labelKey: 'nav.tags', element: <TagsReport /> },
-  { path: 'bot', labelKey: 'nav.bot', element: <BotReport /> },
-];
+export const reportRoutes: { path: string; labelKey: string; element: ReactNode }[] = REPORT_PATHS.map((r) => ({
+  ...r,
+  element: ELEMENTS[r.path],
+}));

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../auth/session';
-import { AgentPicker } from './AgentPicker';
+import { AgentPicker } from '../ui/AgentPicker';
 import { fieldsFor, problems, type FilterField, type Media } from './filters';
 
 type Props = {

@@ -9,11 +9,12 @@ import { DateRange, useDateRange } from '../ui/DateRange';
 import { apiQuery, extraFilters, fieldsFor, isMedia, MEDIA, withMedia, type Media } from './filters';
 import { FilterForm } from './FilterForm';
 import { Results } from './Results';
+import { writeApiOrder, writeOrder, type ColumnSort } from './sort';
 import type { TrackingRow } from './types';
 
 // Interaction Tracking: media first, then the media's filters, then the results. All of
-// it lives in the URL (filters, period, sort, hidden columns, the open history), so a view
-// can be shared and the back button works.
+// it lives in the URL (filters, period, order and column sort, hidden columns, the open
+// history), so a view can be shared and the back button works.
 export default function TrackingPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -41,6 +42,8 @@ export default function TrackingPage() {
   const onHistory = useCallback((r: TrackingRow) => update((p) => p.set('h', r.id)), [update]);
   const onContact = useCallback((r: TrackingRow) => update((p) => r.contactKey && p.set('hv', `c:${r.contactKey}`)), [update]);
   const onAgent = useCallback((r: TrackingRow) => update((p) => r.agentId && p.set('hv', `a:${r.agentId}`)), [update]);
+  const onSort = useCallback((next: ColumnSort | undefined) => setParams((p) => writeOrder(p, next)), [setParams]);
+  const onApiOrder = useCallback((api: 'asc' | 'desc') => setParams((p) => writeApiOrder(p, api)), [setParams]);
 
   return (
     <div className="tracking">
@@ -88,12 +91,14 @@ export default function TrackingPage() {
           <ExtraChips media={media} params={params} onRemove={(k) => update((p) => p.delete(k))} />
           <Results
             query={query!}
+            url={params}
+            onSort={onSort}
             hidden={hidden}
             onHiddenChange={(h) => update((p) => (h.length ? p.set('cols', h.join(',')) : p.delete('cols')), true)}
             onHistory={onHistory}
             onContact={onContact}
             onAgent={onAgent}
-            toolbar={<Toolbar params={params} query={query!} update={update} />}
+            toolbar={<Toolbar params={params} query={query!} onApiOrder={onApiOrder} />}
           />
         </>
       )}
@@ -106,11 +111,11 @@ export default function TrackingPage() {
 function Toolbar({
   params,
   query,
-  update,
+  onApiOrder,
 }: {
   params: URLSearchParams;
   query: URLSearchParams;
-  update: (fn: (p: URLSearchParams) => void) => void;
+  onApiOrder: (api: 'asc' | 'desc') => void;
 }) {
   const { t } = useTranslation();
   const { role } = useSession();
@@ -122,7 +127,7 @@ function Toolbar({
       <select
         id={id}
         value={params.get('sort') === 'asc' ? 'asc' : 'desc'}
-        onChange={(e) => update((p) => (e.target.value === 'asc' ? p.set('sort', 'asc') : p.delete('sort')))}
+        onChange={(e) => onApiOrder(e.target.value === 'asc' ? 'asc' : 'desc')}
       >
         <option value="desc">{t('tracking.newest')}</option>
         <option value="asc">{t('tracking.oldest')}</option>

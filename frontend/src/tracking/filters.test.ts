@@ -93,6 +93,8 @@ describe('apiQuery', () => {
 describe('withMedia', () => {
   it.each([
     ['media=voice&voiceStatus=answered&agent=ana&from=2026-11-01&cols=x', 'whatsapp', 'media=whatsapp&agent=ana&from=2026-11-01'],
+    // The API's order stays; a column sort goes with the columns (they differ by media).
+    ['media=voice&sort=asc&orderBy=-jitterMs', 'chat', 'media=chat&sort=asc'],
     ['media=chat&expiration=active&serviceStatus=completed', 'whatsapp', 'media=whatsapp&expiration=active&serviceStatus=completed'],
     ['media=chat&expiration=active&serviceStatus=completed', 'email', 'media=email'],
   ] as const)('%s → %s', (qs, media, want) => {

@@ -73,8 +73,9 @@ export function fieldsFor(media: Media): FilterField[] {
 // Parameters that are not filter fields: they frame the query.
 export const FRAME_PARAMS = ['media', 'from', 'to', 'sort'] as const;
 
-// UI-only URL parameters (never sent to the API).
-export const UI_PARAMS = ['cols', 'h', 'hv'] as const;
+// UI-only URL parameters (never sent to the API): hidden columns, the browser's column
+// sort (src/tracking/sort.ts), the open history and history window.
+export const UI_PARAMS = ['cols', 'orderBy', 'h', 'hv'] as const;
 
 // Every parameter the report takes (its OpenAPI list) that drill-downs from the aggregate
 // reports may set although the form has no field for it; the screen shows them as
@@ -174,7 +175,7 @@ export function extraFilters(url: URLSearchParams, media: Media): { param: strin
 export function withMedia(url: URLSearchParams, media: Media): URLSearchParams {
   const keep = new Set<string>([
     ...FRAME_PARAMS,
-    ...UI_PARAMS.filter((p) => p !== 'cols'), // columns differ by media
+    ...UI_PARAMS.filter((p) => p !== 'cols' && p !== 'orderBy'), // columns differ by media
     ...fieldsFor(media).map((f) => f.param),
     ...DRILL_ONLY_PARAMS.filter((p) => appliesDrill(p, media)),
   ]);

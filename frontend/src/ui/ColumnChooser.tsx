@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 // ColumnChooser is a disclosure with one checkbox per column; at least one stays shown.
@@ -14,10 +14,11 @@ export function ColumnChooser({
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const panelId = useId();
+  const toggle = useRef<HTMLButtonElement>(null);
   const shown = columns.length - hidden.length;
   return (
     <div className="column-chooser">
-      <button type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
+      <button ref={toggle} type="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen((o) => !o)}>
         {t('table.columns', { shown, total: columns.length })}
       </button>
       {open && (
@@ -25,7 +26,13 @@ export function ColumnChooser({
           id={panelId}
           className="column-panel"
           onKeyDown={(e) => {
-            if (e.key === 'Escape') setOpen(false);
+            // The panel goes away with focus inside it: hand focus back to its button, or
+            // the keyboard user is thrown to the top of the page.
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              setOpen(false);
+              toggle.current?.focus();
+            }
           }}
         >
           <legend>{t('table.chooseColumns')}</legend>

@@ -27,6 +27,7 @@ export type DataColumn<T> = {
   sortable?: boolean; // default true
   total?: ReactNode; // the totals row's cell
   width?: number;
+  sortTitle?: string; // the header button's tooltip when "Sort by <header>" says too little
 };
 
 type Props<T> = {
@@ -41,6 +42,11 @@ type Props<T> = {
   onHiddenChange?: (hidden: string[]) => void;
   sorting?: SortingState;
   onSortingChange?: (s: SortingState) => void;
+  // The data already comes in the sorting's order (the API sorted it): show it as is.
+  manualSorting?: boolean;
+  // A header click only flips the direction: the table is never without an order (the
+  // tracking rows always come in the API's order underneath).
+  alwaysSorted?: boolean;
   // Called when the last rows come into view: the next page of an infinite list.
   onEndReached?: () => void;
   height?: number;
@@ -86,7 +92,11 @@ export function DataTable<T>(props: Props<T>) {
   const captionId = useId();
   const [localSorting, setLocalSorting] = useState<SortingState>([]);
   const [localHidden, setLocalHidden] = useState<string[]>([]);
-  const sorting = props.sorting ?? localSorting;
+  // A sort by a column the table doesn't have (a shared URL from another media) is no sort.
+  const sorting = useMemo(
+    () => (props.sorting ?? localSorting).filter((s) => columns.some((c) => c.id === s.id)),
+    [props.sorting, localSorting, columns],
+  );
   const hidden = props.hidden ?? localHidden;
 
   const defs = useMemo(
@@ -121,6 +131,8 @@ export function DataTable<T>(props: Props<T>) {
     // Visibility is owned by `hidden` (the column chooser writes it, often into the URL).
     onColumnVisibilityChange: () => {},
     enableMultiSort: false,
+    enableSortingRemoval: !props.alwaysSorted,
+    manualSorting: props.manualSorting ?? false,
   });
 
   const rows = table.getRowModel().rows;
@@ -192,7 +204,7 @@ export function DataTable<T>(props: Props<T>) {
                         type="button"
                         className="sort"
                         onClick={col.getToggleSortingHandler()}
-                        title={t('table.sortBy', { column: c?.header ?? col.id })}
+                        title={c?.sortTitle ?? t('table.sortBy', { column: c?.header ?? col.id })}
                       >
                         {c?.header ?? col.id}
                         <span aria-hidden="true" className="sort-mark">

@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDialogFocus } from './useDialogFocus';
 
-// Drawer is a modal side panel: focus moves into it, Escape and the close button leave,
-// and focus returns to whatever opened it.
+// Drawer is a modal side panel: focus moves into it and stays there (Tab cycles inside),
+// Escape, the close button and a click beside it leave, and focus returns to whatever
+// opened it (useDialogFocus).
 export function Drawer({
   title,
   onClose,
@@ -19,22 +21,7 @@ export function Drawer({
   const { t } = useTranslation();
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    ref.current?.focus();
-    return () => opener?.focus?.();
-  }, []);
-  // Escape closes even when focus fell out of the panel (e.g. its content re-rendered).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        e.preventDefault();
-        onClose();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [onClose]);
+  useDialogFocus(ref, { onClose });
   return (
     <div className="drawer-backdrop" onClick={onClose}>
       <div

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/client';
+import { ApiError, isCancellation } from '../api/client';
 import { useSession } from '../auth/session';
 import { formatDateTime } from './format';
 
@@ -24,9 +24,11 @@ export function Empty({ children }: { children?: ReactNode }) {
 }
 
 // ErrorState shows what the API said (its message, the field at fault and the request id
-// support needs), never a blank page.
+// support needs), never a blank page. A request that was only called off is no error: it
+// shows nothing (the screen that wanted it has moved on, or asks again).
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();
+  if (isCancellation(error)) return null;
   const message =
     error instanceof Error ? error.message : typeof error === 'string' ? error : t('state.unknownError');
   const api = error instanceof ApiError ? error : undefined;

@@ -1,5 +1,5 @@
 import '../reports.css';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session';
@@ -31,14 +31,19 @@ export default function BotReport() {
   const first = query.data?.pages[0];
   const open = search.get(OPEN_PARAM);
 
-  function openSession(id: string | null) {
-    setSearch((s) => {
-      const n = new URLSearchParams(s);
-      if (id) n.set(OPEN_PARAM, id);
-      else n.delete(OPEN_PARAM);
-      return n;
-    });
-  }
+  // react-router hands a functional update the search params of the render that made
+  // setSearch, not the current ones: a callback kept from an earlier render would write
+  // an old URL (and drop a filter applied since). So it is remade with setSearch.
+  const openSession = useCallback(
+    (id: string | null) =>
+      setSearch((s) => {
+        const n = new URLSearchParams(s);
+        if (id) n.set(OPEN_PARAM, id);
+        else n.delete(OPEN_PARAM);
+        return n;
+      }),
+    [setSearch],
+  );
 
   const columns = useMemo<DataColumn<BotSession>[]>(
     () => [
@@ -69,8 +74,7 @@ export default function BotReport() {
       { id: 'queue', header: t('bot.col.queue'), value: (s) => s.queue },
       { id: 'status', header: t('bot.col.status'), value: (s) => s.endReason, cell: (s) => t(statusKey(s.endReason)) },
     ],
-    // openSession only writes the URL through a functional update.
-    [t, locale],
+    [t, locale, openSession],
   );
 
   return (

@@ -5,6 +5,7 @@ import { apiGet } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { formatDateTime } from '../../ui/format';
 import { ErrorState, Freshness, Loading } from '../../ui/States';
+import { useDialogFocus } from '../../ui/useDialogFocus';
 import { Handover } from './Handover';
 import { stamp } from './stamp';
 import { statusKey, type BotSessionDetail } from './model';
@@ -21,27 +22,20 @@ export function BotSessionPanel({ id, onClose }: { id: string; onClose: () => vo
     queryFn: ({ signal }) => apiGet<BotSessionDetail>(`/v1/bot-sessions/${encodeURIComponent(id)}`, undefined, signal),
   });
 
-  // Keyboard users land in the panel they opened, go back to what opened
-  // it when it closes, and Escape closes it.
-  useEffect(() => {
-    // Runs before the heading takes the focus: this is the opener.
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    return () => opener?.focus();
-  }, []);
+  // Keyboard users land on the panel's title, Tab stays in the panel, Escape closes it and
+  // focus goes back to the session button that opened it.
+  const panel = useRef<HTMLElement>(null);
+  useDialogFocus(panel, { onClose, initialFocus: heading });
+  // Back/forward can switch the open session without closing the panel: start over at its title.
   useEffect(() => heading.current?.focus(), [id]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') onClose();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   const s = query.data?.session;
   return (
     // The backdrop closes the panel like Escape; clicks inside the panel stay there.
     <div className="drawer-backdrop" onClick={onClose}>
       <aside
+        ref={panel}
+        tabIndex={-1}
         className="drawer drawer-wide bot-session"
         role="dialog"
         aria-modal="true"

@@ -2,7 +2,8 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../auth/session';
-import { AgentChecks } from './AgentChecks';
+import { AgentPicker } from '../../ui/AgentPicker';
+import { useDateRange } from '../../ui/DateRange';
 import { readFilters, splitList, toggleList, writeFilters, type FilterField } from './filters';
 
 type Props = {
@@ -25,6 +26,8 @@ export function FilterForm({ fields, resetKeys, validate }: Props) {
   const id = useId();
   // Supervisors see only their queues' figures: the queue filter lists them.
   const queues = useSession().queues;
+  // The agent names are those of the period on screen.
+  const range = useDateRange('last7');
 
   // Back/forward or a followed link changes the URL: the form follows it
   // (key is the URL's values of this form's fields).
@@ -109,7 +112,9 @@ export function FilterForm({ fields, resetKeys, validate }: Props) {
             );
           }
           if (f.kind === 'agents') {
-            return <AgentChecks key={f.name} label={t(f.labelKey)} value={values[f.name] ?? ''} onChange={(v) => set(f.name, v)} />;
+            return (
+              <AgentPicker key={f.name} label={t(f.labelKey)} value={values[f.name] ?? ''} onChange={(v) => set(f.name, v)} range={range} />
+            );
           }
           if (f.kind === 'time') {
             return (

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { isCancellation } from '../../api/client';
 import { Empty, ErrorState, Freshness, Loading } from '../../ui/States';
 
 type Props<T extends { generatedAt?: string; dataThrough?: string }> = {
@@ -17,7 +18,8 @@ export function ReportState<T extends { generatedAt?: string; dataThrough?: stri
   emptyText,
   children,
 }: Props<T>) {
-  if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  // A called-off request is not a failure: the report is still loading as far as anyone can tell.
+  if (query.error && !isCancellation(query.error)) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   if (query.isPending || !query.data) return <Loading />;
   const data = query.data;
   return (

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { cellValue, drillMedia, drillQuery, type DrillSpec } from './aggregate';
+import {
+  cellValue,
+  drillMedia,
+  drillQuery,
+  listValues,
+  MAX_LIST_VALUES,
+  unionDrill,
+  withTotalsDrill,
+  type AggregateReport,
+  type DrillSpec,
+  type ReportRow,
+} from './aggregate';
 
 const drill: DrillSpec = {
   path: '/v1/reports/interactions',
@@ -106,4 +117,97 @@ describe('cellValue', () => {
     ['missing', undefined],
   ];
   for (const [key, want] of cases) it(key, () => expect(cellValue(row, key)).toEqual(want));
+});
+
+describe('listValues', () => {
+  const cases: [string, string[]][] = [
+    ['a', ['a']],
+    ['a,b', ['a', 'b']],
+    ['"x,y",z', ['x,y', 'z']],
+    ['"say ""hi""",b', ['say "hi"', 'b']],
+    ['""', ['']],
+  ];
+  for (const [v, want] of cases) it(v, () => expect(listValues(v)).toEqual(want));
+});
+
+describe('unionDrill', () => {
+  const cases: [string, string[], string | null][] = [
+    ['one list of every row', ['finalAgents=ag-1', 'finalAgents=ag-2'], 'finalAgents=ag-1%2Cag-2'],
+    ['a value twice once', ['finalAgents=ag-1', 'finalAgents=ag-1'], 'finalAgents=ag-1'],
+    ['quoted values stay quoted', ['finalAgents=%22a%2Cb%22', 'finalAgents=c'], 'finalAgents=%22a%2Cb%22%2Cc'],
+    ['the "no agent" row is the empty value', ['finalAgents=%22%22', 'finalAgents=ag-1'], 'finalAgents=%22%22%2Cag-1'],
+    ['rows without conditions: the base', ['', ''], ''],
+    ['a row without condition covers all', ['finalAgents=ag-1', ''], ''],
+    ['different parameters do not join', ['finalAgents=ag-1', 'ivr=Menu'], null],
+    ['two parameters in a row do not join', ['from=2026-11-01&to=2026-11-01'], null],
+  ];
+  for (const [name, drills, want] of cases) it(name, () => expect(unionDrill(drills)).toBe(want));
+});
+
+describe('withTotalsDrill', () => {
+  const agentsDrill: DrillSpec = {
+    path: '/v1/reports/interactions',
+    base: {
+      chat: 'from=2026-11-15&media=chat&serviceStatus=all&state=all&to=2026-11-21',
+      voice: 'from=2026-11-15&media=voice&state=all&to=2026-11-21',
+    },
+    metrics: { completed: { query: 'serviceStatus=completed', media: ['chat'] } },
+  };
+  const report = (rows: ReportRow[], totals: ReportRow = { handled: 3 }): AggregateReport => ({
+    report: 'agents',
+    zone: 'America/Sao_Paulo',
+    from: '2026-11-15',
+    to: '2026-11-21',
+    generatedAt: '',
+    dataThrough: '',
+    readUnits: 0,
+    rows,
+    totals,
+    drill: agentsDrill,
+  });
+
+  it("joins the Agents rows' agents for its totals", () => {
+    const r = report([
+      { agentId: 'ag-2', drill: 'finalAgents=ag-2', media: ['chat'] },
+      { agentId: 'ag-1', drill: 'finalAgents=ag-1', media: ['voice', 'chat'] },
+      // Working time only: no interactions, nothing to list.
+      { agentId: 'ag-3', drill: 'finalAgents=ag-3' },
+    ]);
+    const totals = withTotalsDrill(r).totals;
+    expect(totals.media).toEqual(['voice', 'chat']);
+    expect(totals.drill).toBe('finalAgents=ag-2%2Cag-1');
+    expect(totals.handled).toBe(3);
+    expect(drillQuery(agentsDrill, 'chat', totals.drill, 'completed')).toMatchObject({
+      finalAgents: 'ag-2,ag-1',
+      serviceStatus: 'completed',
+    });
+  });
+
+  it("leaves a totals row that has its own drill-down alone", () => {
+    const r = report([{ drill: 'ivr=A', media: ['voice'] }], { received: 1, drill: '', media: ['voice'] });
+    expect(withTotalsDrill(r)).toBe(r);
+  });
+
+  const plain: [string, ReportRow[]][] = [
+    ['a row no list can show', [{ drill: 'finalAgents=ag-1', media: ['chat'] }, { drill: null, media: ['chat'] }]],
+    ["conditions that don't join", [{ drill: 'finalAgents=ag-1', media: ['chat'] }, { drill: 'ivr=A', media: ['voice'] }]],
+    ['no row with interactions', [{ drill: 'finalAgents=ag-1' }]],
+    [
+      'more agents than the tracking report takes',
+      Array.from({ length: MAX_LIST_VALUES }, (_, i) => ({ drill: `finalAgents=ag-${i}`, media: ['chat'] })),
+    ],
+  ];
+  for (const [name, rows] of plain) {
+    it(`keeps the totals plain for ${name}`, () => {
+      const r = report(rows);
+      expect(withTotalsDrill(r).totals.media).toBeUndefined();
+      expect(withTotalsDrill(r).totals.drill).toBeUndefined();
+    });
+  }
+
+  it('joins up to the limit, counting the base lists', () => {
+    // serviceStatus=all is one list value of the chat base: 98 agents + 1 fit in 99.
+    const rows = Array.from({ length: MAX_LIST_VALUES - 1 }, (_, i) => ({ drill: `finalAgents=ag-${i}`, media: ['chat'] }));
+    expect(withTotalsDrill(report(rows)).totals.media).toEqual(['chat']);
+  });
 });

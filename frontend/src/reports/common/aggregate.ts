@@ -4,6 +4,7 @@
 // docs/metrics.md.
 
 import { MEDIA as ALL_MEDIA } from '../../api/media';
+import { quoteListValue } from '../../tracking/link';
 
 export { MEDIA as ALL_MEDIA, TEXT_MEDIA, type Media } from '../../api/media';
 
@@ -95,4 +96,87 @@ export function cellValue(row: ReportRow, key: string): unknown {
     return counts?.[key.slice(4)] ?? 0;
   }
   return row[key];
+}
+
+// The tracking report's parameters that take one value; every other one it takes is an
+// "any of" list, and the lists together take at most MAX_LIST_VALUES values (one of them
+// left for a metric's own, as the API's drill-downs leave it).
+const SINGLE_VALUED = new Set(['media', 'from', 'to', 'zone', 'timeFrom', 'timeTo', 'state', 'queue']);
+export const MAX_LIST_VALUES = 100 - 1;
+
+// listValues splits a tracking list ("a,b" with RFC 4180 quoting: "x,y" is one value).
+export function listValues(v: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let quoted = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v[i];
+    if (quoted) {
+      if (c === '"' && v[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += c;
+  }
+  out.push(cur);
+  return out;
+}
+
+// unionDrill is the condition of several rows together: rows that each name values of the
+// same "any of" parameter (finalAgents=a, finalAgents=b) make one list of all of them
+// (finalAgents=a,b). null when the rows' conditions can't be joined into one query (two
+// parameters in a row, or different parameters across rows: the tracking report ANDs
+// parameters). A row without a condition covers the whole base, and so does the union.
+export function unionDrill(drills: string[]): string | null {
+  let param: string | null = null;
+  const values: string[] = [];
+  for (const d of drills) {
+    const q = new URLSearchParams(d);
+    const keys = [...new Set(q.keys())];
+    if (keys.length === 0) return '';
+    const [key] = keys;
+    if (keys.length > 1 || q.getAll(key!).length > 1) return null;
+    if (param !== null && key !== param) return null;
+    param = key!;
+    for (const v of listValues(q.get(key!)!)) if (!values.includes(v)) values.push(v);
+  }
+  if (param === null) return '';
+  const list = values.map(quoteListValue).join(',');
+  return new URLSearchParams({ [param]: list }).toString();
+}
+
+function listValueCount(q: Record<string, string | string[]>): number {
+  let n = 0;
+  for (const [k, v] of Object.entries(q)) {
+    if (SINGLE_VALUED.has(k)) continue;
+    for (const one of Array.isArray(v) ? v : [v]) n += listValues(one).length;
+  }
+  return n;
+}
+
+// withTotalsDrill gives the totals row the drill-down the response left out: a totals row
+// without `media` (the Agents report's) adds up its rows, so it lists the rows'
+// interactions together: the rows' media, and the rows' conditions joined (every agent of
+// the table). It stays a plain number when that can't be said exactly: a row no list can
+// show (drill null), conditions that don't join, or more list values than the tracking
+// report takes. A totals row that has its own drill-down is left as the API sent it.
+export function withTotalsDrill<T extends AggregateReport>(report: T): T {
+  const totals = report.totals;
+  const drill = report.drill;
+  if (!drill || !totals || totals.drill === null || (totals.media && totals.media.length > 0)) return report;
+  const rows = report.rows.filter((r) => (r.media ?? []).length > 0);
+  if (rows.length === 0 || rows.some((r) => r.drill === null)) return report;
+  const joined = unionDrill(rows.map((r) => r.drill ?? ''));
+  if (joined === null) return report;
+  const media = ALL_MEDIA.filter((m) => drill.base[m] !== undefined && rows.some((r) => r.media!.includes(m)));
+  for (const m of media) {
+    const q = drillQuery(drill, m, joined, '');
+    if (!q || listValueCount(q) > MAX_LIST_VALUES) return report;
+  }
+  return { ...report, totals: { ...totals, drill: joined, media } };
 }

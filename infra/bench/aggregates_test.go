@@ -71,6 +71,7 @@ func BenchmarkAggregates(b *testing.B) {
 		{"conversations/date", conversations.Report, month("view", "date"), text},
 		{"conversations/channel", conversations.Report, month("view", "channel"), text},
 		{"tags/time", tags.Report, month("view", "time"), all},
+		{"tags/hour", tags.Report, month("view", "time", "interval", "hour"), all},
 		{"tags/channel", tags.Report, month("view", "channel"), all},
 		{"tags/agent", tags.Report, month("view", "agent"), all},
 	}

@@ -263,12 +263,11 @@ var Conversations = &Family{
 var Tags = &Family{
 	Name: "tg",
 	Dims: []string{DimMedia, DimQueue, DimChannel, DimAgent, DimAgentName, DimTags},
-	// Tags over time and by channel, without a staff filter; and by agent
-	// without a channel filter.
-	Views: []View{
-		{Name: "tgc", Dims: []string{DimMedia, DimQueue, DimChannel, DimTags}, Grains: all},
-		{Name: "tga", Dims: []string{DimMedia, DimQueue, DimAgent, DimAgentName, DimTags}, Grains: coarse},
-	},
+	// Tags over time and by channel, without a staff filter. The by-agent
+	// rows read the family: a view without the channel measured no smaller
+	// (393.5 RCU against 402.5 for October's month cells; an agent's cells
+	// are split by tag set, not by page), so it was not worth its writes.
+	Views: []View{{Name: "tgc", Dims: []string{DimMedia, DimQueue, DimChannel, DimTags}, Grains: all}},
 	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
 		if len(in.Tags) == 0 {
 			return

@@ -61,7 +61,11 @@ dev-bin:
 dev-reset:
 	rm -rf .dev
 
-test: test-go test-frontend test-e2e
+# The e2e stack seeds its demo tenant while the unit tests run (frontend/e2e/with-stack.sh),
+# then the browser tests run against it: the same three suites as test-go, test-frontend
+# and test-e2e, minutes sooner.
+test: tools frontend-deps
+	@sh frontend/e2e/with-stack.sh $(MAKE) --no-print-directory test-go test-frontend
 
 test-go: tools
 	$(GO) test -timeout $(TEST_TIMEOUT) -count=1 ./...
@@ -71,7 +75,8 @@ test-frontend: frontend-deps
 
 # Browser e2e: Playwright drives Debian's Chromium (/usr/bin/chromium, never a
 # downloaded browser) against its own `make dev` stack on a free port with a
-# fresh data directory (frontend/playwright.config.ts). Screenshots and
+# fresh data directory (frontend/playwright.config.ts), or E2E_BASE_URL's (make test
+# passes the stack with-stack.sh started). Screenshots and
 # failure traces land in frontend/e2e/output.
 test-e2e: frontend-deps
 	@test -x /usr/bin/chromium || { echo "make test-e2e needs Debian's chromium at /usr/bin/chromium (apt-get install chromium; .ci/run installs it)" >&2; exit 1; }

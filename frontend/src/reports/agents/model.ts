@@ -1,5 +1,5 @@
 import { ALL_MEDIA, type ReportColumn, type ReportRow } from '../common/aggregate';
-import { QUEUE_FIELD, type FilterField } from '../common/filters';
+import { mediaOptions, QUEUE_FIELD, type FilterField } from '../common/filters';
 
 export const AGENTS_PATH = '/v1/reports/agents';
 
@@ -10,7 +10,7 @@ export const USER_STATUSES = ['available', 'paused', 'offline'] as const;
 // Seed 000's Agents filters: media, date (the DateRange), time, services,
 // user tags, users, user status.
 export const AGENTS_FIELDS: FilterField[] = [
-  { name: 'media', kind: 'checks', labelKey: 'filters.media', options: ALL_MEDIA.map((m) => ({ value: m, labelKey: `media.${m}` })) },
+  { name: 'media', kind: 'checks', labelKey: 'filters.media', options: mediaOptions(ALL_MEDIA) },
   { name: 'timeFrom', kind: 'time', labelKey: 'filters.timeFrom', step: 60 },
   { name: 'timeTo', kind: 'time', labelKey: 'filters.timeTo', step: 60 },
   { name: 'services', kind: 'text', labelKey: 'filters.services', placeholderKey: 'filters.listHint' },

@@ -1,6 +1,6 @@
 import { addDays } from '../../ui/dateRange';
 import { TEXT_MEDIA } from '../common/aggregate';
-import type { FilterField } from '../common/filters';
+import { mediaOptions, type FilterField } from '../common/filters';
 import type { Message } from '../../history/types';
 
 export const BOT_PATH = '/v1/reports/bot-conversations';
@@ -70,7 +70,7 @@ export const BOT_FIELDS: FilterField[] = [
     options: [{ value: '', labelKey: 'bot.filters.opNone' }, ...INFO_OPS.map((o) => ({ value: o, labelKey: `bot.op.${o}` }))],
   },
   { name: 'value', kind: 'text', labelKey: 'bot.filters.value' },
-  { name: 'channel', kind: 'checks', labelKey: 'bot.filters.channel', options: TEXT_MEDIA.map((m) => ({ value: m, labelKey: `media.${m}` })) },
+  { name: 'channel', kind: 'checks', labelKey: 'bot.filters.channel', options: mediaOptions(TEXT_MEDIA) },
   { name: 'contact', kind: 'text', labelKey: 'bot.filters.contact', placeholderKey: 'bot.filters.contactHint' },
   {
     name: 'sort',

@@ -116,29 +116,7 @@ export function FilterForm({ fields, resetKeys, validate }: Props) {
               <AgentPicker key={f.name} label={t(f.labelKey)} value={values[f.name] ?? ''} onChange={(v) => set(f.name, v)} range={range} />
             );
           }
-          if (f.kind === 'time') {
-            return (
-              <div key={f.name} className="field">
-                <label htmlFor={fid}>{t(f.labelKey)}</label>
-                <input
-                  id={fid}
-                  name={f.name}
-                  type="time"
-                  step={f.step}
-                  value={values[f.name] ?? ''}
-                  aria-invalid={invalid || undefined}
-                  aria-describedby={invalid ? `${fid}-err` : undefined}
-                  onChange={(e) => set(f.name, e.target.value)}
-                />
-                {invalid && (
-                  <span id={`${fid}-err`} className="field-error" role="alert">
-                    {problem?.message}
-                  </span>
-                )}
-              </div>
-            );
-          }
-          // Text fields, and the queue for an admin (who may name any queue).
+          // Time fields; text fields and the queue for an admin (who may name any queue).
           const placeholderKey = f.kind === 'text' ? f.placeholderKey : undefined;
           return (
             <div key={f.name} className="field">
@@ -146,7 +124,8 @@ export function FilterForm({ fields, resetKeys, validate }: Props) {
               <input
                 id={fid}
                 name={f.name}
-                type="text"
+                type={f.kind === 'time' ? 'time' : 'text'}
+                step={f.kind === 'time' ? f.step : undefined}
                 value={values[f.name] ?? ''}
                 placeholder={placeholderKey ? t(placeholderKey) : undefined}
                 aria-invalid={invalid || undefined}

@@ -11,6 +11,11 @@ export type FilterField =
   | { name: string; kind: 'select'; labelKey: string; options: { value: string; labelKey: string }[] }
   | { name: string; kind: 'checks'; labelKey: string; options: { value: string; labelKey: string }[] };
 
+// mediaOptions are the checkboxes of a media filter, labelled as every screen labels media.
+export function mediaOptions(media: readonly string[]): { value: string; labelKey: string }[] {
+  return media.map((m) => ({ value: m, labelKey: `media.${m}` }));
+}
+
 // readFilters is the form's values as the URL holds them ('' when absent).
 export function readFilters(search: URLSearchParams, fields: FilterField[]): Record<string, string> {
   const out: Record<string, string> = {};

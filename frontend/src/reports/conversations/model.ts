@@ -1,5 +1,5 @@
 import { TEXT_MEDIA, type DrillSpec, type ReportColumn, type ReportRow } from '../common/aggregate';
-import { QUEUE_FIELD, type FilterField } from '../common/filters';
+import { mediaOptions, QUEUE_FIELD, type FilterField } from '../common/filters';
 import type { Series } from '../common/chartOptions';
 
 export const CONVERSATIONS_PATH = '/v1/reports/conversations';
@@ -28,7 +28,7 @@ const yesNo = (prefix: string) => [
 
 // Seed 001 §1.1's filters (the date range is the DateRange).
 export const CONVERSATIONS_FIELDS: FilterField[] = [
-  { name: 'media', kind: 'checks', labelKey: 'filters.media', options: TEXT_MEDIA.map((m) => ({ value: m, labelKey: `media.${m}` })) },
+  { name: 'media', kind: 'checks', labelKey: 'filters.media', options: mediaOptions(TEXT_MEDIA) },
   { name: 'channel', kind: 'text', labelKey: 'filters.channel', placeholderKey: 'filters.listHint' },
   { name: 'done', kind: 'select', labelKey: 'filters.done', options: yesNo('filters.doneValue') },
   { name: 'supported', kind: 'select', labelKey: 'filters.supported', options: yesNo('filters.supportedValue') },

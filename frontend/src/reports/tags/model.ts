@@ -1,6 +1,6 @@
 import { ALL_MEDIA, type AggregateReport, type ReportColumn } from '../common/aggregate';
 import type { Series } from '../common/chartOptions';
-import { QUEUE_FIELD, type FilterField } from '../common/filters';
+import { mediaOptions, QUEUE_FIELD, type FilterField } from '../common/filters';
 
 export const TAGS_PATH = '/v1/reports/tags';
 export const VIEWS = ['time', 'channel', 'agent'] as const;
@@ -10,7 +10,7 @@ export const INTERVALS = ['day', 'hour'] as const;
 export const TAGS_PARAMS = ['view', 'interval', 'media', 'channel', 'agents', 'tags', 'queue'];
 
 export const TAGS_FIELDS: FilterField[] = [
-  { name: 'media', kind: 'checks', labelKey: 'filters.media', options: ALL_MEDIA.map((m) => ({ value: m, labelKey: `media.${m}` })) },
+  { name: 'media', kind: 'checks', labelKey: 'filters.media', options: mediaOptions(ALL_MEDIA) },
   { name: 'channel', kind: 'text', labelKey: 'filters.channel', placeholderKey: 'filters.listHint' },
   { name: 'agents', kind: 'agents', labelKey: 'filters.agents' },
   { name: 'tags', kind: 'text', labelKey: 'filters.tags', placeholderKey: 'filters.listHint' },

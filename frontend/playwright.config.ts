@@ -7,11 +7,7 @@ import { defineConfig } from '@playwright/test';
 // E2E_BASE_URL runs the tests against a stack that is already up (e.g. `make dev`).
 const external = process.env.E2E_BASE_URL;
 if (!external && !process.env.E2E_PORT) {
-  process.env.E2E_PORT = execSync(
-    `node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"`,
-  )
-    .toString()
-    .trim();
+  process.env.E2E_PORT = execSync('node e2e/free-port.cjs', { cwd: import.meta.dirname }).toString().trim();
 }
 const port = process.env.E2E_PORT;
 const baseURL = external ?? `http://127.0.0.1:${port}`;

@@ -5,7 +5,7 @@
 # stack. The stack is stopped, and its data directory removed, however this ends.
 set -eu
 cd "$(dirname "$0")/../.."
-port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+port=$(node frontend/e2e/free-port.cjs)
 mkdir -p frontend/e2e/output
 log=frontend/e2e/output/stack.log
 PORT=$port E2E_RUNNER_PID=$$ sh frontend/e2e/start-stack.sh >"$log" 2>&1 &

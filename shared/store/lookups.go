@@ -179,9 +179,9 @@ func decodeSummary(item map[string]types.AttributeValue, ix index) (Summary, Loo
 		}
 		return e.Summary, at, nil
 	}
-	var row rowItem
-	if err := dynamo.UnmarshalItem(item, &row); err != nil {
-		return Summary{}, LookupPos{}, fmt.Errorf("decode row: %w", err)
+	row, err := decodeRow(item)
+	if err != nil {
+		return Summary{}, LookupPos{}, err
 	}
 	sum := summarize(&row.Interaction, Key{row.PK, row.SK})
 	sum.Preview = row.Preview // the row keeps the preview, not the messages

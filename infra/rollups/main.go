@@ -4,7 +4,8 @@
 //
 // recomputes every family's cells of the UTC days from..to (inclusive)
 // from the interaction rows, writing the cells that differ and deleting
-// those no row supports. The table is TABLE_NAME (or -table) at
+// those no row supports, and the agents' working time of those days (and
+// the next, where their last statuses run on) from their status events. The table is TABLE_NAME (or -table) at
 // DYNAMODB_ENDPOINT (or -endpoint; unset: AWS itself, with the default
 // credentials). Run it while those days are not being ingested.
 package main
@@ -79,5 +80,10 @@ func rebuild(tenant, fromS, toS, table, endpoint string) error {
 	}
 	fmt.Printf("rebuilt %d days, %d interactions: %d cells written, %d deleted, in %s\n",
 		s.Days, s.Interactions, s.Written, s.Deleted, time.Since(began).Round(time.Millisecond))
+	w, err := store.New(client, table).RebuildWork(ctx, t, from, to)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("working time: %d agent events, %d day items and %d month items rewritten\n", w.Events, w.Days, w.Months)
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -118,9 +119,39 @@ func (s *Service) AgentEvents(ctx context.Context, t store.Tenant, batch []domai
 	if s.ExpectNew {
 		return s.Store.LoadNewAgentEvents(ctx, t, batch)
 	}
-	return writeAll(ctx, s.workers(), batch, func(ctx context.Context, e domain.AgentEvent) (store.Outcome, error) {
-		return s.Store.PutAgentEvent(ctx, t, e)
-	})
+	// One agent's events write the same working-time items: written one
+	// after the other, in batch order (agents side by side), they don't
+	// race each other.
+	var order []string
+	byAgent := map[string][]domain.AgentEvent{}
+	for _, e := range batch {
+		if _, ok := byAgent[e.AgentID]; !ok {
+			order = append(order, e.AgentID)
+		}
+		byAgent[e.AgentID] = append(byAgent[e.AgentID], e)
+	}
+	var mu sync.Mutex
+	var c store.Counts
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(s.workers())
+	for _, agent := range order {
+		g.Go(func() error {
+			for _, e := range byAgent[agent] {
+				o, err := s.Store.PutAgentEvent(gctx, t, e)
+				if err != nil {
+					return err
+				}
+				mu.Lock()
+				c.Add(o)
+				mu.Unlock()
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return store.Counts{}, err
+	}
+	return c, nil
 }
 
 // BotSessions validates, prepares and stores chatbot sessions.

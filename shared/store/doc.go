@@ -11,6 +11,9 @@
 //	interaction messages   T#<t>#I#<id>                         MSG#<nnnn>     (further chunks ≤ 256 KB)
 //	lookup entries         T#<t>#I#<id>                         IDX#X (gsi1), IDX#A#<agent> (gsi3, other legs' agents)
 //	agent status event     T#<t>#S#D#<day of at>                <agent>#<at>#<type>
+//	working time, day      T#<t>#W#D#<UTC day>                  <agent>        (spans, events, ver)
+//	working time, month    T#<t>#W#M#<yyyy-mm>                  <agent>        (totals, sum)
+//	working-time agents    T#<t>#W#A                            <agent>        (latest event's name, queues, tags)
 //	bot session row        T#<t>#B#<channel>#D#<day of start>   <start>#<session>
 //	bot session version    T#<t>#BS#<session>                   META (+ first message chunk), MSG#<nnnn>
 //	rollup cell            T#<t>#R#<family|view>#<grain>#<p>    <slot>#<tuple> (grain Q, H: p = UTC day, slot HHMM; D: p = month, slot day; M: p = year, slot yyyy-mm; C: p = month, slot HHMM)
@@ -32,6 +35,7 @@
 //	client history, paged (rows)         gsi2   gsi2pk = T#t#C#<contact key>, sk by start      queue IN (supervisor's)
 //	agent history, paged (rows, IDX#A)   gsi3   gsi3pk = T#t#A#<agent>, sk by start            queue IN (supervisor's)
 //	agent events of a day                table  pk = T#t#S#D#day, sk begins_with <agent>#      —
+//	working time of a plan               table  pk = T#t#W#M#month, T#t#W#D#day, T#t#W#A          —
 //	rollup cells of slots first..last    table  pk = T#t#R#f#g#p, sk between <first>#, <last>$  —
 //	bot sessions of a channel and day    table  pk = T#t#B#c#D#day, sk between start bounds   report filters
 //	one bot session (or its row)         table  pk = T#t#BS#id, sk = META, then its row        — (report filters)

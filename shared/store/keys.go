@@ -105,6 +105,21 @@ func (t Tenant) AgentEventKey(e *domain.AgentEvent) Key {
 	return Key{t.AgentEventPartition(domain.UTCDay(e.At)), part(e.AgentID) + "#" + domain.FormatInstant(e.At) + "#" + e.Type}
 }
 
+// WorkDayPartition holds a UTC day's working-time spans, one item per
+// agent (sk WorkAgentSK).
+func (t Tenant) WorkDayPartition(day string) string { return t.Prefix() + "W#D#" + day }
+
+// WorkMonthPartition holds a UTC month's (yyyy-mm) working-time totals,
+// one item per agent (sk WorkAgentSK).
+func (t Tenant) WorkMonthPartition(month string) string { return t.Prefix() + "W#M#" + month }
+
+// WorkAgentsPartition holds the agents who have sent status events: name,
+// queues and tags of each one's latest event.
+func (t Tenant) WorkAgentsPartition() string { return t.Prefix() + "W#A" }
+
+// WorkAgentSK is an agent's item in the three working-time partitions.
+func WorkAgentSK(agentID string) string { return part(agentID) }
+
 // BotPartition holds one channel's bot sessions of a UTC day.
 func (t Tenant) BotPartition(channel domain.Media, day string) string {
 	return t.Prefix() + "B#" + string(channel) + "#D#" + day

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"time"
 
 	"github.com/guregu/dynamo/v2"
 	"golang.org/x/sync/errgroup"
@@ -48,7 +49,9 @@ func (s *Store) LoadNewBotSessions(ctx context.Context, batch []*PreparedBotSess
 
 // LoadNewAgentEvents stores agent events with batched writes, keeping
 // PutAgentEvent's rule that the first stored report of a fact wins:
-// events already stored are left alone.
+// events already stored are left alone. The working time of the batch's
+// days is then rebuilt from the stored events (RebuildWork), so the items
+// are those PutAgentEvent would have left.
 func (s *Store) LoadNewAgentEvents(ctx context.Context, t Tenant, batch []domain.AgentEvent) (Counts, error) {
 	items := make([]any, len(batch))
 	keys := make([]dynamo.Keyed, len(batch))
@@ -72,7 +75,15 @@ func (s *Store) LoadNewAgentEvents(ctx context.Context, t Tenant, batch []domain
 		fresh = append(fresh, it)
 		c.Add(Written)
 	}
-	return c, s.batchPut(ctx, fresh)
+	if err := s.batchPut(ctx, fresh); err != nil || len(batch) == 0 {
+		return c, err
+	}
+	from, to := batch[0].At, batch[0].At
+	for _, e := range batch {
+		from, to = minTime(from, e.At), maxTime(to, e.At)
+	}
+	_, err = s.RebuildWork(ctx, t, from, to)
+	return c, err
 }
 
 // loadable is one record's items, its version record last.
@@ -166,4 +177,11 @@ func (s *Store) batchPut(ctx context.Context, items []any) error {
 		})
 	}
 	return g.Wait()
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

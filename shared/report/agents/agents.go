@@ -143,22 +143,13 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 		}
 	}
 
-	spans := rng.Spans()
-	end := env.Now
-	if len(spans) > 0 && spans[len(spans)-1].To.Before(end) {
-		end = spans[len(spans)-1].To
+	work, workUnits, err := workTime(ctx, env, rng.Spans())
+	if err != nil {
+		return nil, err
 	}
-	var events []domain.AgentEvent
-	if len(spans) > 0 {
-		var eventUnits float64
-		events, eventUnits, err = env.Store.AgentEvents(ctx, env.Tenant, spans[0].From.Add(-Lookback), end)
-		if err != nil {
-			return nil, err
-		}
-		units += eventUnits
-	}
+	units += workUnits
 	interactionFilters := len(f.media) > 0 || len(f.services) > 0
-	for id, w := range WorkTime(events, spans, end) {
+	for id, w := range work {
 		if !visible(w, queues) || (len(f.users) > 0 && !slices.Contains(f.users, id)) ||
 			(len(f.userTags) > 0 && !anyIn(w.Tags, f.userTags)) {
 			continue

@@ -21,6 +21,7 @@ import (
 	"github.com/rastro-cc/rastro/shared/rollup"
 	"github.com/rastro-cc/rastro/shared/rollup/rolluptest"
 	"github.com/rastro-cc/rastro/shared/store"
+	"github.com/rastro-cc/rastro/shared/worktime"
 )
 
 var (
@@ -182,9 +183,7 @@ func (f *fixture) expected(tb testing.TB, req request) map[string]map[string]any
 	start, end := spans[0].From, spans[len(spans)-1].To
 	byAgent := map[string][]domain.AgentEvent{}
 	for _, e := range f.events {
-		if !e.At.Before(start.Add(-agents.Lookback)) && e.At.Before(end) {
-			byAgent[e.AgentID] = append(byAgent[e.AgentID], e)
-		}
+		byAgent[e.AgentID] = append(byAgent[e.AgentID], e)
 	}
 	type work struct {
 		logged, paused time.Duration
@@ -207,7 +206,8 @@ func (f *fixture) expected(tb testing.TB, req request) map[string]map[string]any
 			for next < len(evs) && !evs[next].At.After(t) {
 				next++
 			}
-			if next == 0 {
+			// A status lasts until the next event, or a day.
+			if next == 0 || t.Sub(evs[next-1].At) >= worktime.Cap {
 				return domain.AgentEvent{}, false
 			}
 			return evs[next-1], true
@@ -236,8 +236,15 @@ func (f *fixture) expected(tb testing.TB, req request) map[string]map[string]any
 				w.reasons[e.Reason] = r
 			}
 		}
+		// The status at the end: the last event before it, if it was
+		// less than a day before; name, queues and tags: the latest event's.
+		w.status = "offline"
+		for _, e := range evs {
+			if e.At.Before(end) && end.Sub(e.At) <= worktime.Cap {
+				w.status = map[string]string{"login": "available", "ready": "available", "pause": "paused", "logout": "offline"}[e.Type]
+			}
+		}
 		last := evs[len(evs)-1]
-		w.status = map[string]string{"login": "available", "ready": "available", "pause": "paused", "logout": "offline"}[last.Type]
 		w.queues, w.tags = last.Queues, last.Tags
 		works[id] = w
 	}

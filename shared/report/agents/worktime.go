@@ -1,24 +1,20 @@
 package agents
 
 import (
-	"sort"
+	"context"
 	"time"
 
-	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/period"
+	"github.com/rastro-cc/rastro/shared/report"
+	"github.com/rastro-cc/rastro/shared/worktime"
 )
 
 // Agent statuses, as the userStatus filter names them.
 const (
 	StatusAvailable = "available" // logged in, not paused
 	StatusPaused    = "paused"
-	StatusOffline   = "offline" // logged out, or no event in the look-back
+	StatusOffline   = "offline" // logged out, or no event for worktime.Cap
 )
-
-// Lookback is how far before the period an agent's status is looked for:
-// an agent with no event in the 24 hours before the period starts it
-// logged out (platforms end sessions left open for a day).
-const Lookback = 24 * time.Hour
 
 // Work is one agent's working time inside the period (seed 001 "Working
 // time"; seed 000 Agents report "user status").
@@ -39,96 +35,65 @@ type Pause struct {
 	Time  time.Duration `json:"-"`
 }
 
-// WorkTime replays each agent's events in time order: an event puts the
-// agent in its status until the next one (or until end). The time of each
-// status is measured inside spans, pauses are counted where their event
-// falls inside spans, and the status at end is the agent's last.
-func WorkTime(events []domain.AgentEvent, spans []period.Span, end time.Time) map[string]*Work {
-	byAgent := map[string][]domain.AgentEvent{}
-	for _, e := range events {
-		byAgent[e.AgentID] = append(byAgent[e.AgentID], e)
+// workTime is every agent's working time in the period (its UTC spans)
+// up to now, from the stored working-time items (worktime.Plan): the
+// months' totals and the few days that complete them. The agents' name,
+// queues and tags are those of their latest event.
+func workTime(ctx context.Context, env report.Env, spans []period.Span) (map[string]*Work, float64, error) {
+	end := env.Now
+	if len(spans) > 0 && spans[len(spans)-1].To.Before(end) {
+		end = spans[len(spans)-1].To
 	}
+	spans = until(spans, end)
+	if len(spans) == 0 {
+		return nil, 0, nil
+	}
+	plan := worktime.NewPlan(spans, end)
+	got, err := env.Store.ReadWork(ctx, env.Tenant, plan)
+	if err != nil {
+		return nil, 0, err
+	}
+	statusAt := end.Add(-time.Millisecond).UTC()
+	statusDay := time.Date(statusAt.Year(), statusAt.Month(), statusAt.Day(), 0, 0, 0, 0, time.UTC)
 	out := map[string]*Work{}
-	for id, evs := range byAgent {
-		// The store's order: instant, then type; the same here whatever
-		// order the days were read in.
-		sort.Slice(evs, func(i, j int) bool {
-			if !evs[i].At.Equal(evs[j].At) {
-				return evs[i].At.Before(evs[j].At)
-			}
-			return evs[i].Type < evs[j].Type
-		})
-		w := &Work{ByReason: map[string]*Pause{}, Status: StatusOffline}
-		for i, e := range evs {
-			if e.At.After(end) || e.At.Equal(end) {
-				break
-			}
-			w.Status = statusOf(e.Type)
-			if e.AgentName != "" {
-				w.Name = e.AgentName
-			}
-			w.Tags, w.Queues = e.Tags, e.Queues
-			until := end
-			if i+1 < len(evs) && evs[i+1].At.Before(end) {
-				until = evs[i+1].At
-			}
-			inside := overlap(spans, e.At, until)
-			switch w.Status {
-			case StatusAvailable:
-				w.Logged += inside
-			case StatusPaused:
-				w.Logged += inside
-				w.Paused += inside
-				p := w.ByReason[e.Reason]
-				if p == nil {
-					p = &Pause{}
-					w.ByReason[e.Reason] = p
-				}
-				p.Time += inside
-				if within(spans, e.At) {
-					w.Pauses++
-					p.Count++
-				}
-			}
+	for id, a := range got.Agents {
+		days := got.Days[id]
+		t := plan.Sum(spans, got.Months[id], days)
+		w := &Work{Name: a.Name, Tags: a.Tags, Queues: a.Queues, ByReason: map[string]*Pause{},
+			Logged: ms(t.Logged), Paused: ms(t.Paused), Pauses: int(t.Pauses),
+			Status: statusName(worktime.StatusAt(days[statusDay], statusAt.Sub(statusDay).Milliseconds()))}
+		for reason, r := range t.Reasons {
+			w.ByReason[reason] = &Pause{Count: int(r.Count), Time: ms(r.Time)}
 		}
 		out[id] = w
+	}
+	return out, got.Units, nil
+}
+
+// until is the spans cut at end: working time in the future is a status
+// that has not lasted yet.
+func until(spans []period.Span, end time.Time) []period.Span {
+	var out []period.Span
+	for _, s := range spans {
+		if !s.From.Before(end) {
+			break
+		}
+		if s.To.After(end) {
+			s.To = end
+		}
+		out = append(out, s)
 	}
 	return out
 }
 
-func statusOf(eventType string) string {
-	switch eventType {
-	case "login", "ready":
+func statusName(s worktime.Status) string {
+	switch s {
+	case worktime.Available:
 		return StatusAvailable
-	case "pause":
+	case worktime.Paused:
 		return StatusPaused
 	}
 	return StatusOffline
 }
 
-// overlap is how much of [from, to) lies inside the spans.
-func overlap(spans []period.Span, from, to time.Time) time.Duration {
-	var d time.Duration
-	for _, s := range spans {
-		a, b := s.From, s.To
-		if from.After(a) {
-			a = from
-		}
-		if to.Before(b) {
-			b = to
-		}
-		if b.After(a) {
-			d += b.Sub(a)
-		}
-	}
-	return d
-}
-
-func within(spans []period.Span, t time.Time) bool {
-	for _, s := range spans {
-		if !t.Before(s.From) && t.Before(s.To) {
-			return true
-		}
-	}
-	return false
-}
+func ms(n int64) time.Duration { return time.Duration(n) * time.Millisecond }

@@ -1,0 +1,88 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/guregu/dynamo/v2"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/worktime"
+)
+
+// Work is what a worktime.Plan read: per agent, the months' totals and
+// the days' spans, and the agents as their latest events describe them.
+type Work struct {
+	Agents map[string]WorkAgent
+	Months map[string][]worktime.Totals
+	Days   map[string]map[time.Time][]worktime.Span
+	Units  float64 // read capacity consumed
+}
+
+// ReadWork reads a plan's items: one Query per month and per day
+// partition (8 at a time) and one of the agents.
+func (s *Store) ReadWork(ctx context.Context, t Tenant, p worktime.Plan) (*Work, error) {
+	w := &Work{Agents: map[string]WorkAgent{}, Months: map[string][]worktime.Totals{}, Days: map[string]map[time.Time][]worktime.Span{}}
+	months := make([][]workMonthItem, len(p.Months))
+	days := make([][]workDayItem, len(p.Days))
+	units := make([]float64, 1+len(p.Months)+len(p.Days))
+	var agents []workAgentItem
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(8)
+	g.Go(func() error {
+		var err error
+		units[0], err = queryAll(gctx, s, t.WorkAgentsPartition(), &agents)
+		return err
+	})
+	for i, m := range p.Months {
+		g.Go(func() error {
+			var err error
+			units[1+i], err = queryAll(gctx, s, t.WorkMonthPartition(m.Format("2006-01")), &months[i])
+			return err
+		})
+	}
+	for i, d := range p.Days {
+		g.Go(func() error {
+			var err error
+			units[1+len(p.Months)+i], err = queryAll(gctx, s, t.WorkDayPartition(domain.UTCDay(d)), &days[i])
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	for _, u := range units {
+		w.Units += u
+	}
+	for _, a := range agents {
+		w.Agents[a.ID] = a.WorkAgent
+	}
+	for _, list := range months {
+		for _, m := range list {
+			w.Months[m.Agent] = append(w.Months[m.Agent], m.Totals)
+		}
+	}
+	for i, list := range days {
+		for _, it := range list {
+			spans, err := worktime.Decode(it.Spans)
+			if err != nil {
+				return nil, fmt.Errorf("stored working time of %s on %s: %w", it.Agent, domain.UTCDay(p.Days[i]), err)
+			}
+			if w.Days[it.Agent] == nil {
+				w.Days[it.Agent] = map[time.Time][]worktime.Span{}
+			}
+			w.Days[it.Agent][p.Days[i]] = spans
+		}
+	}
+	return w, nil
+}
+
+// queryAll reads a whole partition, eventually consistent, and the read
+// capacity it took.
+func queryAll[T any](ctx context.Context, s *Store, pk string, out *[]T) (float64, error) {
+	var cc dynamo.ConsumedCapacity
+	err := s.table.Get("pk", pk).ConsumedCapacity(&cc).All(ctx, out)
+	return cc.Total, wrap("read working time", err)
+}

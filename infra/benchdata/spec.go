@@ -27,6 +27,10 @@ type Spec struct {
 	// Media, when set, makes every interaction of that media: the export
 	// benchmark's data set, a million rows of one report.
 	Media domain.Media
+	// BotSessions is how many chatbot sessions the month has: the extras
+	// (EnsureExtras), not part of Fingerprint, since the interactions are
+	// generated without them.
+	BotSessions int
 }
 
 // The benchmark tenant is fixed so figures compare across runs and
@@ -47,6 +51,9 @@ func DefaultSpec(n int) Spec {
 		// agents; with demodata's default 40, filtering on one agent
 		// would match 1/40 of the month, far less selective than in life.
 		Agents: max(40, n/2500),
+		// The WhatsApp, web chat and Telegram bot answers a fraction of
+		// what the center handles.
+		BotSessions: n / 5,
 	}
 }
 
@@ -60,7 +67,7 @@ func (s Spec) generator() (*demodata.Generator, error) {
 	}
 	return demodata.New(demodata.Config{
 		Seed: s.Seed, Interactions: s.N, End: s.End, Days: s.Days, Zone: zone, Agents: s.Agents,
-		IDPrefix: s.Tenant, Media: s.Media,
+		IDPrefix: s.Tenant, Media: s.Media, BotSessions: s.BotSessions,
 	}), nil
 }
 

@@ -1,7 +1,8 @@
 // Command load makes the benchmark tenant exist: it runs benchdata.Ensure
-// (loading, resuming or doing nothing, as the markers say), saves the
-// database into the durable directory and says what it did. Run it again
-// with the same flags to finish an interrupted load.
+// (loading, resuming or doing nothing, as the markers say), then
+// EnsureRollups and EnsureExtras, saves the database into the durable
+// directory and says what it did. Run it again with the same flags to
+// finish an interrupted load.
 //
 //	go run ./infra/benchdata/cmd/load -n 1000000
 package main
@@ -30,6 +31,7 @@ func main() {
 	status := flag.Bool("status", false, "only say which data set this build would load and which -dir holds")
 	media := flag.String("media", "", "make every interaction of this media (the export benchmark's data set, in its own -dir)")
 	rollups := flag.Bool("rollups", true, "build the rollups too (the aggregate benchmarks need them; exports read rows only)")
+	extras := flag.Bool("extras", true, "load the month's bot sessions and agent events too (the mixed data set only; the bot report benchmark needs them)")
 	flag.Parse()
 	spec := benchdata.DefaultSpec(*n)
 	spec.Media = domain.Media(*media)
@@ -45,7 +47,9 @@ func main() {
 		}
 		return
 	}
-	if err := run(o, *rollups); err != nil {
+	// The export benchmark's data set of one media has no use for them.
+	todo := steps{rollups: *rollups, extras: *extras && spec.Media == ""}
+	if err := run(o, todo); err != nil {
 		fmt.Fprintln(os.Stderr, "load:", err)
 		fmt.Fprintln(os.Stderr, "(nothing stored is lost: the same command resumes an interrupted load)")
 		os.Exit(1)
@@ -80,7 +84,25 @@ func defaultDir(o *benchdata.Options) error {
 	return err
 }
 
-func run(o benchdata.Options, rollups bool) error {
+// steps are what run does after the interactions are loaded.
+type steps struct{ rollups, extras bool }
+
+// writes reports whether any of the steps asked for has something to
+// write.
+func (s steps) writes(ctx context.Context, db *benchdata.DB) (bool, error) {
+	if s.rollups {
+		if built, err := db.HasRollups(ctx); err != nil || !built {
+			return err == nil, err
+		}
+	}
+	if s.extras {
+		loaded, err := db.HasExtras(ctx)
+		return err == nil && !loaded, err
+	}
+	return false, nil
+}
+
+func run(o benchdata.Options, s steps) error {
 	if err := defaultDir(&o); err != nil {
 		return err
 	}
@@ -94,12 +116,10 @@ func run(o benchdata.Options, rollups bool) error {
 		return err
 	}
 	loaded := db.Info
-	built, err := db.HasRollups(ctx)
-	if !rollups {
-		built = true // not asked for: nothing to build
-	}
-	if err == nil && !built && !o.Write {
-		// Rebuilding writes millions of cells: reopen on a working copy.
+	write, err := s.writes(ctx, db)
+	if err == nil && write && !o.Write {
+		// Rebuilding the rollups writes millions of cells, the extras
+		// hundreds of thousands of items: reopen on a working copy.
 		if err := db.Close(); err != nil {
 			return err
 		}
@@ -108,8 +128,11 @@ func run(o benchdata.Options, rollups bool) error {
 			return err
 		}
 	}
-	if err == nil && rollups {
+	if err == nil && s.rollups {
 		err = db.EnsureRollups(ctx, os.Stdout)
+	}
+	if err == nil && s.extras {
+		err = db.EnsureExtras(ctx, os.Stdout)
 	}
 	if err != nil {
 		return errors.Join(err, db.Close())

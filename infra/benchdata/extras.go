@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"iter"
+	"slices"
 	"sync"
 	"time"
 
@@ -36,6 +37,7 @@ const extrasEvery = 10 * time.Second
 type extrasSet struct {
 	fp           string
 	bots, events int
+	channels     []domain.Media // of the sessions
 }
 
 // extras names the extras as this build would store them: how many of
@@ -58,6 +60,9 @@ func extrasOf(t store.Tenant, gen *demodata.Generator) (extrasSet, error) {
 	n := gen.Config().BotSessions
 	next := 0 // index of the next sampled session
 	for b := range gen.BotSessions() {
+		if !slices.Contains(x.channels, b.Channel) {
+			x.channels = append(x.channels, b.Channel)
+		}
 		if next < extrasSamples && next*(n-1)/(extrasSamples-1) == x.bots {
 			p, err := store.PrepareBotSession(t, b)
 			if err != nil {
@@ -110,8 +115,13 @@ func (d *DB) EnsureExtras(ctx context.Context, log io.Writer) error {
 		return err
 	}
 	have, err := marker(ctx, d.Store, d.Tenant, extrasMarker)
-	if err != nil || have == x.fp {
+	if err != nil {
 		return err
+	}
+	if have == x.fp {
+		// Loaded by a build before the bot channel list: the load was a
+		// first load, so the list holds for all time.
+		return d.Store.NoteBotChannels(ctx, d.Tenant, true, x.channels...)
 	}
 	client := d.Store.Client()
 	if err := disableStream(ctx, client); err != nil {

@@ -232,9 +232,17 @@ func (q *BotQuery) known(sk string, reads [][]segment, at []*RowPos, found []seg
 // the one row its version record points at (when a channel and the
 // period of the query hold it), or, for a protocol, gsi1 over the period.
 func (s *Store) botReads(ctx context.Context, t Tenant, q BotQuery, page *BotPage) ([][]segment, error) {
+	spans, err := s.botChannelSpans(ctx, t, q)
+	if err != nil {
+		return nil, err
+	}
+	page.Evaluated++
+	page.Requests++
+	// A channel no session is on is a read with nothing (or less) to
+	// read: the reads keep their places, which the cursor's positions are by.
 	channels := make([][]segment, len(q.Channels))
 	for i, c := range q.Channels {
-		channels[i] = daySegments(q.Spans, q.Desc, botSliceHours, func(day string) string { return t.BotPartition(c, day) })
+		channels[i] = daySegments(spans[i], q.Desc, botSliceHours, func(day string) string { return t.BotPartition(c, day) })
 	}
 	switch {
 	case q.Filter.Session != "":

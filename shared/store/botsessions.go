@@ -45,6 +45,9 @@ func (s *Store) PutBotSession(ctx context.Context, t Tenant, b domain.BotSession
 
 // PutPreparedBotSession is PutBotSession for a session prepared before.
 func (s *Store) PutPreparedBotSession(ctx context.Context, p *PreparedBotSession) (Outcome, error) {
+	if err := s.NoteBotChannels(ctx, p.tenant, false, p.items.row.Channel); err != nil {
+		return 0, err
+	}
 	for attempt := 0; ; attempt++ {
 		out, err := s.putBotSessionOnce(ctx, p.tenant, p.items)
 		if err == nil || !isRace(err) || attempt+1 == maxAttempts {

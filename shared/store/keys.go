@@ -125,6 +125,9 @@ func (t Tenant) BotPartition(channel domain.Media, day string) string {
 	return t.Prefix() + "B#" + string(channel) + "#D#" + day
 }
 
+// BotChannelsKey is the list of channels the tenant's bot sessions are on.
+func (t Tenant) BotChannelsKey() Key { return Key{t.Prefix() + "B#CH", "CHANNELS"} }
+
 // BotRowKey is a bot session's list item.
 func (t Tenant) BotRowKey(b *domain.BotSession) Key {
 	return Key{t.BotPartition(b.Channel, domain.UTCDay(b.Start)), startID(b.Start, b.ID)}

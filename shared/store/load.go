@@ -38,11 +38,16 @@ func (s *Store) LoadNew(ctx context.Context, batch []*PreparedInteraction) (Coun
 	return s.load(ctx, recs, put)
 }
 
-// LoadNewBotSessions is LoadNew for chatbot sessions.
+// LoadNewBotSessions is LoadNew for chatbot sessions. It notes their
+// channels in the tenant's list as a first load does: holding for all
+// time (botchannels.go), so it expects no sessions stored without the list.
 func (s *Store) LoadNewBotSessions(ctx context.Context, batch []*PreparedBotSession) (Counts, error) {
 	recs := make([]loadable, len(batch))
 	for i, p := range batch {
 		recs[i] = p.items
+		if err := s.NoteBotChannels(ctx, p.tenant, true, p.items.row.Channel); err != nil {
+			return Counts{}, err
+		}
 	}
 	return s.load(ctx, recs, func(i int) (Outcome, error) { return s.PutPreparedBotSession(ctx, batch[i]) })
 }

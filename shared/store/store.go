@@ -21,12 +21,13 @@ type Store struct {
 	db           *dynamo.DB
 	table        dynamo.Table
 	contributors []Contributor
+	botNoted     *botChannelsNoted
 }
 
 // New wraps a DynamoDB client for the named table.
 func New(client *dynamodb.Client, table string, contributors ...Contributor) *Store {
 	db := dynamo.NewFromIface(client)
-	return &Store{client: client, db: db, table: db.Table(table), contributors: contributors}
+	return &Store{client: client, db: db, table: db.Table(table), contributors: contributors, botNoted: &botChannelsNoted{}}
 }
 
 // Client exposes the SDK client for admin tooling and tests.
@@ -146,5 +147,5 @@ func wrap(op string, err error) error {
 // WithoutContributors is the same table without rollup contributors: bulk
 // loads write rows with batched writes and rebuild the rollups after.
 func (s *Store) WithoutContributors() *Store {
-	return &Store{client: s.client, db: s.db, table: s.table}
+	return &Store{client: s.client, db: s.db, table: s.table, botNoted: s.botNoted}
 }

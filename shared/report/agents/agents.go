@@ -103,6 +103,19 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 	fam := rollup.Agents
 	im, ia, in, iu, is := fam.Dim(rollup.DimMedia), fam.Dim(rollup.DimAgent),
 		fam.Dim(rollup.DimAgentName), fam.Dim(rollup.DimUserTags), fam.Dim(rollup.DimServices)
+	// Working time comes from other items than the cells: read both at once.
+	var (
+		work      map[string]*Work
+		workUnits float64
+		workErr   = make(chan error, 1)
+	)
+	wctx, cancel := context.WithCancel(ctx)
+	defer cancel() // on an early return, stop the other read
+	go func() {
+		var err error
+		work, workUnits, err = workTime(wctx, env, rng.Spans())
+		workErr <- err
+	}()
 	rows := map[string]*Row{}
 	names := report.AgentNames{}
 	byMedia := map[string]map[domain.Media]int64{} // interactions by agent and media
@@ -143,8 +156,7 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 		}
 	}
 
-	work, workUnits, err := workTime(ctx, env, rng.Spans())
-	if err != nil {
+	if err := <-workErr; err != nil {
 		return nil, err
 	}
 	units += workUnits

@@ -38,13 +38,8 @@ type Read struct {
 func Cells(ctx context.Context, rd *rollup.Reader, t store.Tenant, q Read, fn func(c rollup.Cell, bucket int)) (float64, error) {
 	qi := q.Family.Dim(rollup.DimQueue)
 	spans := q.Range.Spans()
-	for _, s := range spans {
-		// Every offset in use is a multiple of 15 minutes; local mean time
-		// before a zone adopted one (São Paulo before 1914: -03:06:28) is not.
-		if !rollup.OnQuarter(s.From) || !rollup.OnQuarter(s.To) {
-			return 0, domain.FieldErr(domain.CodeBadRequest, "from",
-				fmt.Sprintf("the period reaches back to when %s was not a whole quarter-hour from UTC; aggregates start at its first quarter-hour offset", q.Range.Loc))
-		}
+	if err := OnQuarters(q.Range); err != nil {
+		return 0, err
 	}
 	buckets := [][]period.Span{spans}
 	if q.Buckets != nil {
@@ -66,6 +61,20 @@ func Cells(ctx context.Context, rd *rollup.Reader, t store.Tenant, q Read, fn fu
 			fn(c, bucket)
 		}
 	})
+}
+
+// OnQuarters checks that the period's instants fall on UTC quarter-hours,
+// the cells' grain. Every offset in use is a multiple of 15 minutes; local
+// mean time before a zone adopted one (São Paulo before 1914: -03:06:28)
+// is not.
+func OnQuarters(r period.Range) error {
+	for _, s := range r.Spans() {
+		if !rollup.OnQuarter(s.From) || !rollup.OnQuarter(s.To) {
+			return domain.FieldErr(domain.CodeBadRequest, "from",
+				fmt.Sprintf("the period reaches back to when %s was not a whole quarter-hour from UTC; aggregates start at its first quarter-hour offset", r.Loc))
+		}
+	}
+	return nil
 }
 
 // Placed is a cell with its bucket.

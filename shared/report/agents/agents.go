@@ -103,6 +103,9 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 	fam := rollup.Agents
 	im, ia, in, iu, is := fam.Dim(rollup.DimMedia), fam.Dim(rollup.DimAgent),
 		fam.Dim(rollup.DimAgentName), fam.Dim(rollup.DimUserTags), fam.Dim(rollup.DimServices)
+	if err := report.OnQuarters(rng); err != nil {
+		return nil, err // before any read starts
+	}
 	// Working time comes from other items than the cells: read both at once.
 	var (
 		work      map[string]*Work

@@ -84,7 +84,7 @@ test-e2e: frontend-deps
 
 bench: tools
 	$(GO) test -run '^$$' -bench . -benchtime 2000x -count 1 ./shared/ingest/
-	$(GO) test -run '^$$' -bench 'Tracking|Aggregates' -benchtime 20x -count 1 -timeout 60m ./infra/bench/
+	$(GO) test -run '^$$' -bench 'Tracking|Aggregates|BotReport' -benchtime 20x -count 1 -timeout 60m ./infra/bench/
 	$(GO) test -run '^$$' -bench Export -benchtime 1x -count 1 -timeout 120m ./infra/bench/
 
 # Under an hour the first time; resumes if interrupted; seconds once

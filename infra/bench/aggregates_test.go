@@ -130,45 +130,60 @@ var (
 // bounds, eventually consistent, as a report would read them).
 func rawUnits(b *testing.B, db *benchdata.DB) map[domain.Media]float64 {
 	rawOnce.Do(func() {
-		rng := period.Range{From: period.Date{Year: 2026, Month: 10, Day: 1}, To: period.Date{Year: 2026, Month: 10, Day: 31}}
-		rng.Loc, _ = domain.LoadZone("America/Sao_Paulo")
-		spans := rng.Spans()
-		from, to := spans[0].From, spans[len(spans)-1].To
 		rawByM = map[domain.Media]float64{}
-		client := db.Store.Client()
 		for _, m := range domain.AllMedia {
-			for d := store.Day.Slot(from); d.Before(to); d = d.AddDate(0, 0, 1) {
-				// The month's bounds cut its first and last UTC days.
-				dayFrom, dayTo := d, d.AddDate(0, 0, 1)
-				if dayFrom.Before(from) {
-					dayFrom = from
-				}
-				if dayTo.After(to) {
-					dayTo = to
-				}
-				lo, hi := store.StartBounds(dayFrom, dayTo)
-				p := dynamodb.NewQueryPaginator(client, &dynamodb.QueryInput{
-					TableName:              aws.String(db.Store.TableName()),
-					KeyConditionExpression: aws.String("pk = :pk AND sk BETWEEN :lo AND :hi"),
-					ExpressionAttributeValues: map[string]types.AttributeValue{
-						":pk": &types.AttributeValueMemberS{Value: db.Tenant.RowPartition(m, domain.UTCDay(d))},
-						":lo": &types.AttributeValueMemberS{Value: lo}, ":hi": &types.AttributeValueMemberS{Value: hi},
-					},
-					Select:                 types.SelectCount,
-					ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
-				})
-				for p.HasMorePages() {
-					page, err := p.NextPage(context.Background())
-					if err != nil {
-						b.Fatal(err)
-					}
-					if page.ConsumedCapacity != nil && page.ConsumedCapacity.CapacityUnits != nil {
-						rawByM[m] += *page.ConsumedCapacity.CapacityUnits
-					}
-				}
-			}
+			rawByM[m] = rawCount(b, db, func(day string) string { return db.Tenant.RowPartition(m, day) }).units
 		}
 		b.Logf("raw read capacity of the month by media: %v", rawByM)
 	})
 	return rawByM
+}
+
+// rawRead is what a raw read of the benchmark month took.
+type rawRead struct {
+	items int
+	units float64
+}
+
+// rawCount Queries with Select=COUNT, eventually consistent, the day
+// partitions partition names for each UTC day of the benchmark month
+// (October 2026 in São Paulo), cut to the month's UTC bounds.
+func rawCount(b *testing.B, db *benchdata.DB, partition func(day string) string) rawRead {
+	rng := period.Range{From: period.Date{Year: 2026, Month: 10, Day: 1}, To: period.Date{Year: 2026, Month: 10, Day: 31}}
+	rng.Loc, _ = domain.LoadZone("America/Sao_Paulo")
+	spans := rng.Spans()
+	from, to := spans[0].From, spans[len(spans)-1].To
+	var r rawRead
+	for d := store.Day.Slot(from); d.Before(to); d = d.AddDate(0, 0, 1) {
+		// The month's bounds cut its first and last UTC days.
+		dayFrom, dayTo := d, d.AddDate(0, 0, 1)
+		if dayFrom.Before(from) {
+			dayFrom = from
+		}
+		if dayTo.After(to) {
+			dayTo = to
+		}
+		lo, hi := store.StartBounds(dayFrom, dayTo)
+		p := dynamodb.NewQueryPaginator(db.Store.Client(), &dynamodb.QueryInput{
+			TableName:              aws.String(db.Store.TableName()),
+			KeyConditionExpression: aws.String("pk = :pk AND sk BETWEEN :lo AND :hi"),
+			ExpressionAttributeValues: map[string]types.AttributeValue{
+				":pk": &types.AttributeValueMemberS{Value: partition(domain.UTCDay(d))},
+				":lo": &types.AttributeValueMemberS{Value: lo}, ":hi": &types.AttributeValueMemberS{Value: hi},
+			},
+			Select:                 types.SelectCount,
+			ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
+		})
+		for p.HasMorePages() {
+			page, err := p.NextPage(context.Background())
+			if err != nil {
+				b.Fatal(err)
+			}
+			r.items += int(page.Count)
+			if page.ConsumedCapacity != nil && page.ConsumedCapacity.CapacityUnits != nil {
+				r.units += *page.ConsumedCapacity.CapacityUnits
+			}
+		}
+	}
+	return r
 }

@@ -10,16 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
-	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
-
 	"github.com/rastro-cc/rastro/infra/benchdata"
 	"github.com/rastro-cc/rastro/shared/botreport"
 	"github.com/rastro-cc/rastro/shared/cursor"
 	"github.com/rastro-cc/rastro/shared/domain"
-	"github.com/rastro-cc/rastro/shared/period"
-	"github.com/rastro-cc/rastro/shared/store"
 )
 
 // botMix is one chatbot report request and the channels whose month of
@@ -180,71 +174,20 @@ func botSamples(b *testing.B, svc *botreport.Service, id domain.Identity, q url.
 	return s
 }
 
-type rawRead struct {
-	items int
-	units float64
-}
-
 var (
 	rawBotOnce sync.Once
 	rawBotByC  map[domain.Media]rawRead
 )
 
 // rawBot is, per text channel, the items and read capacity of Querying
-// every bot session of the benchmark month (the channel's day partitions
-// between the month's UTC bounds, eventually consistent, as the report
-// reads them).
+// every bot session of the benchmark month.
 func rawBot(b *testing.B, db *benchdata.DB) map[domain.Media]rawRead {
 	rawBotOnce.Do(func() {
-		rng := period.Range{From: period.Date{Year: 2026, Month: 10, Day: 1}, To: period.Date{Year: 2026, Month: 10, Day: 31}}
-		rng.Loc, _ = domain.LoadZone("America/Sao_Paulo")
-		spans := rng.Spans()
-		from, to := spans[0].From, spans[len(spans)-1].To
 		rawBotByC = map[domain.Media]rawRead{}
-		client := db.Store.Client()
 		for _, c := range domain.TextMedia {
-			var r rawRead
-			for d := store.Day.Slot(from); d.Before(to); d = d.AddDate(0, 0, 1) {
-				// The month's bounds cut its first and last UTC days.
-				lo, hi := store.StartBounds(later(d, from), earlier(d.AddDate(0, 0, 1), to))
-				p := dynamodb.NewQueryPaginator(client, &dynamodb.QueryInput{
-					TableName:              aws.String(db.Store.TableName()),
-					KeyConditionExpression: aws.String("pk = :pk AND sk BETWEEN :lo AND :hi"),
-					ExpressionAttributeValues: map[string]types.AttributeValue{
-						":pk": &types.AttributeValueMemberS{Value: db.Tenant.BotPartition(c, domain.UTCDay(d))},
-						":lo": &types.AttributeValueMemberS{Value: lo}, ":hi": &types.AttributeValueMemberS{Value: hi},
-					},
-					Select:                 types.SelectCount,
-					ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
-				})
-				for p.HasMorePages() {
-					page, err := p.NextPage(context.Background())
-					if err != nil {
-						b.Fatal(err)
-					}
-					r.items += int(page.Count)
-					if page.ConsumedCapacity != nil && page.ConsumedCapacity.CapacityUnits != nil {
-						r.units += *page.ConsumedCapacity.CapacityUnits
-					}
-				}
-			}
-			rawBotByC[c] = r
+			rawBotByC[c] = rawCount(b, db, func(day string) string { return db.Tenant.BotPartition(c, day) })
 		}
 		b.Logf("raw read of the month's bot sessions by channel: %v", rawBotByC)
 	})
 	return rawBotByC
-}
-
-func later(a, b time.Time) time.Time {
-	if a.After(b) {
-		return a
-	}
-	return b
-}
-
-func earlier(a, b time.Time) time.Time {
-	if a.Before(b) {
-		return a
-	}
-	return b
 }

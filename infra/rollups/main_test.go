@@ -55,7 +55,7 @@ func TestRebuildCommand(t *testing.T) {
 		}
 	}
 	dayKey := map[string]types.AttributeValue{
-		"pk": &types.AttributeValueMemberS{Value: store.Tenant("acme").WorkDayPartition("2026-03-07")},
+		"pk": &types.AttributeValueMemberS{Value: store.Tenant("acme").WorkDayPartition(from)},
 		"sk": &types.AttributeValueMemberS{Value: store.WorkAgentSK("ag-1")},
 	}
 	if _, err := client.DeleteItem(ctx, &dynamodb.DeleteItemInput{TableName: aws.String(name), Key: dayKey}); err != nil {

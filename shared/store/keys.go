@@ -106,12 +106,16 @@ func (t Tenant) AgentEventKey(e *domain.AgentEvent) Key {
 }
 
 // WorkDayPartition holds a UTC day's working-time spans, one item per
-// agent (sk WorkAgentSK).
-func (t Tenant) WorkDayPartition(day string) string { return t.Prefix() + "W#D#" + day }
+// agent (workDayKey).
+func (t Tenant) WorkDayPartition(day time.Time) string {
+	return t.Prefix() + "W#D#" + domain.UTCDay(day)
+}
 
-// WorkMonthPartition holds a UTC month's (yyyy-mm) working-time totals,
-// one item per agent (sk WorkAgentSK).
-func (t Tenant) WorkMonthPartition(month string) string { return t.Prefix() + "W#M#" + month }
+// WorkMonthPartition holds a UTC month's working-time totals, one item per
+// agent (workMonthKey).
+func (t Tenant) WorkMonthPartition(month time.Time) string {
+	return t.Prefix() + "W#M#" + month.UTC().Format("2006-01")
+}
 
 // WorkAgentsPartition holds the agents who have sent status events: name,
 // queues and tags of each one's latest event.
@@ -119,6 +123,18 @@ func (t Tenant) WorkAgentsPartition() string { return t.Prefix() + "W#A" }
 
 // WorkAgentSK is an agent's item in the three working-time partitions.
 func WorkAgentSK(agentID string) string { return part(agentID) }
+
+func (t Tenant) workDayKey(day time.Time, agent string) Key {
+	return Key{t.WorkDayPartition(day), WorkAgentSK(agent)}
+}
+
+func (t Tenant) workMonthKey(month time.Time, agent string) Key {
+	return Key{t.WorkMonthPartition(month), WorkAgentSK(agent)}
+}
+
+func (t Tenant) workAgentKey(agent string) Key {
+	return Key{t.WorkAgentsPartition(), WorkAgentSK(agent)}
+}
 
 // BotPartition holds one channel's bot sessions of a UTC day.
 func (t Tenant) BotPartition(channel domain.Media, day string) string {

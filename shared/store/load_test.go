@@ -115,19 +115,7 @@ func TestLoadNewBotsAndEventsMatch(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	a, b := plainItems(t, scanAll(t, loaded)), plainItems(t, scanAll(t, put))
-	if len(a) != len(b) {
-		t.Fatalf("%d items loaded, %d put", len(a), len(b))
-	}
-	ib := map[string]map[string]any{}
-	for _, it := range b {
-		ib[it["pk"].(string)+"|"+it["sk"].(string)] = it
-	}
-	for _, it := range a {
-		if !reflect.DeepEqual(it, ib[it["pk"].(string)+"|"+it["sk"].(string)]) {
-			t.Fatalf("item %s|%s differs", it["pk"], it["sk"])
-		}
-	}
+	sameItems(t, loaded, put)
 	got, err := loaded.GetBotSession(ctx, "acme", bots[10].ID)
 	if err != nil || len(got.Messages) != len(bots[10].Messages) {
 		t.Fatalf("read back: %d messages, %v", len(got.Messages), err)

@@ -39,14 +39,14 @@ func (s *Store) ReadWork(ctx context.Context, t Tenant, p worktime.Plan) (*Work,
 	for i, m := range p.Months {
 		g.Go(func() error {
 			var err error
-			units[1+i], err = queryAll(gctx, s, t.WorkMonthPartition(m.Format("2006-01")), &months[i])
+			units[1+i], err = queryAll(gctx, s, t.WorkMonthPartition(m), &months[i])
 			return err
 		})
 	}
 	for i, d := range p.Days {
 		g.Go(func() error {
 			var err error
-			units[1+len(p.Months)+i], err = queryAll(gctx, s, t.WorkDayPartition(domain.UTCDay(d)), &days[i])
+			units[1+len(p.Months)+i], err = queryAll(gctx, s, t.WorkDayPartition(d), &days[i])
 			return err
 		})
 	}

@@ -25,7 +25,7 @@ type WorkStats struct {
 // events meanwhile.
 func (s *Store) RebuildWork(ctx context.Context, t Tenant, from, to time.Time) (WorkStats, error) {
 	// The day after to's: the last events' statuses run into it.
-	first, last := utcMidnight(from), utcMidnight(to).AddDate(0, 0, 1)
+	first, last := Day.Slot(from), Day.Slot(to).AddDate(0, 0, 1)
 	var st WorkStats
 	events, _, err := s.AgentEvents(ctx, t, first.AddDate(0, 0, -1), last.AddDate(0, 0, 1))
 	if err != nil {
@@ -36,7 +36,7 @@ func (s *Store) RebuildWork(ctx context.Context, t Tenant, from, to time.Time) (
 	counts := map[time.Time]map[string]int{}
 	for _, e := range events {
 		byAgent[e.AgentID] = append(byAgent[e.AgentID], e)
-		d := utcMidnight(e.At)
+		d := Day.Slot(e.At)
 		if counts[d] == nil {
 			counts[d] = map[string]int{}
 		}
@@ -60,7 +60,7 @@ func (s *Store) RebuildWork(ctx context.Context, t Tenant, from, to time.Time) (
 	var deletes []dynamo.Keyed
 	for _, d := range days {
 		var have []workDayItem
-		if _, err := queryAll(ctx, s, t.WorkDayPartition(domain.UTCDay(d)), &have); err != nil {
+		if _, err := queryAll(ctx, s, t.WorkDayPartition(d), &have); err != nil {
 			return st, err
 		}
 		prev := map[string]workDayItem{}
@@ -93,7 +93,7 @@ func (s *Store) RebuildWork(ctx context.Context, t Tenant, from, to time.Time) (
 	// Each month the days touch is summed from scratch, from these days as
 	// rebuilt and its other days as stored: a month item is a function of
 	// its days, so a rebuild interrupted anywhere is finished by the next.
-	for m := monthOf(first); !m.After(last); m = m.AddDate(0, 1, 0) {
+	for m := Month.Slot(first); !m.After(last); m = m.AddDate(0, 1, 0) {
 		var others []time.Time
 		for d := m; d.Before(m.AddDate(0, 1, 0)); d = d.AddDate(0, 0, 1) {
 			if _, ok := want[d]; !ok {
@@ -122,7 +122,7 @@ func (s *Store) RebuildWork(ctx context.Context, t Tenant, from, to time.Time) (
 			}
 		}
 		var cur []workMonthItem
-		if _, err := queryAll(ctx, s, t.WorkMonthPartition(m.Format("2006-01")), &cur); err != nil {
+		if _, err := queryAll(ctx, s, t.WorkMonthPartition(m), &cur); err != nil {
 			return st, err
 		}
 		had := map[string]string{}
@@ -158,7 +158,7 @@ func (s *Store) rebuildAgents(ctx context.Context, t Tenant, byAgent map[string]
 	for agent, evs := range byAgent {
 		sorted := worktime.Sorted(evs)
 		e := sorted[len(sorted)-1]
-		k := Key{t.WorkAgentsPartition(), WorkAgentSK(agent)}
+		k := t.workAgentKey(agent)
 		err := s.table.Put(workAgentItem{PK: k.PK, SK: k.SK, Latest: eventOrder(&e),
 			WorkAgent: WorkAgent{ID: agent, Name: e.AgentName, Queues: e.Queues, Tags: e.Tags}}).
 			If("attribute_not_exists('pk') OR 'latest' <= ?", eventOrder(&e)).Run(ctx)

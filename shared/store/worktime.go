@@ -66,25 +66,10 @@ type WorkAgent struct {
 
 func eventOrder(e *domain.AgentEvent) string { return domain.FormatInstant(e.At) + "#" + e.Type }
 
-func monthOf(d time.Time) time.Time { return time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC) }
-
-func utcMidnight(t time.Time) time.Time {
-	t = t.UTC()
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
-}
-
 func totalsSum(t worktime.Totals) string {
 	b, _ := json.Marshal(t) // map keys sorted: deterministic
 	h := sha256.Sum256(b)
 	return hex.EncodeToString(h[:8])
-}
-
-func (t Tenant) workDayKey(day time.Time, agent string) Key {
-	return Key{t.WorkDayPartition(domain.UTCDay(day)), WorkAgentSK(agent)}
-}
-
-func (t Tenant) workMonthKey(month time.Time, agent string) Key {
-	return Key{t.WorkMonthPartition(month.Format("2006-01")), WorkAgentSK(agent)}
 }
 
 // PutAgentEvent stores an event once and keeps the agent's working time
@@ -106,7 +91,7 @@ func (s *Store) PutAgentEvent(ctx context.Context, t Tenant, e domain.AgentEvent
 }
 
 func (s *Store) putAgentEventOnce(ctx context.Context, t Tenant, e *domain.AgentEvent) (Outcome, error) {
-	day := utcMidnight(e.At)
+	day := Day.Slot(e.At)
 	// The event's day and the next are what it can change; the day before
 	// is read because its last status runs into the event's day. Every
 	// event written changes its own day's item, so conditions on the three
@@ -136,14 +121,14 @@ func (s *Store) putAgentEventOnce(ctx context.Context, t Tenant, e *domain.Agent
 		if i > 0 {
 			g.Go(func() error {
 				var err error
-				hadMonth[i], err = s.getConsistent(gctx, t.workMonthKey(monthOf(d), e.AgentID), &monthAt[i])
+				hadMonth[i], err = s.getConsistent(gctx, t.workMonthKey(Month.Slot(d), e.AgentID), &monthAt[i])
 				return err
 			})
 		}
 	}
 	g.Go(func() error {
 		var err error
-		hadAgent, err = s.getConsistent(gctx, Key{t.WorkAgentsPartition(), WorkAgentSK(e.AgentID)}, &agent)
+		hadAgent, err = s.getConsistent(gctx, t.workAgentKey(e.AgentID), &agent)
 		return err
 	})
 	if err := g.Wait(); err != nil {
@@ -163,7 +148,7 @@ func (s *Store) putAgentEventOnce(ctx context.Context, t Tenant, e *domain.Agent
 	spans := worktime.Days(all)
 	counts := map[time.Time]int{}
 	for _, x := range all {
-		counts[utcMidnight(x.At)]++
+		counts[Day.Slot(x.At)]++
 	}
 
 	tx := s.db.WriteTx()
@@ -196,7 +181,7 @@ func (s *Store) putAgentEventOnce(ctx context.Context, t Tenant, e *domain.Agent
 		if err != nil {
 			return 0, fmt.Errorf("stored working time of %s on %s: %w", e.AgentID, domain.UTCDay(d), err)
 		}
-		m := monthOf(d)
+		m := Month.Slot(d)
 		x := deltas[m]
 		x.Add(worktime.Whole(spans[d]), 1)
 		x.Add(worktime.Whole(old), -1)
@@ -213,7 +198,7 @@ func (s *Store) putAgentEventOnce(ctx context.Context, t Tenant, e *domain.Agent
 		writes++
 	}
 	if !stored && (!hadAgent || agent.Latest < eventOrder(e)) {
-		k := Key{t.WorkAgentsPartition(), WorkAgentSK(e.AgentID)}
+		k := t.workAgentKey(e.AgentID)
 		put := s.table.Put(workAgentItem{PK: k.PK, SK: k.SK, Latest: eventOrder(e),
 			WorkAgent: WorkAgent{ID: e.AgentID, Name: e.AgentName, Queues: e.Queues, Tags: e.Tags}})
 		if !hadAgent {

@@ -21,7 +21,7 @@ const (
 	MaxMessageBytes   = 1 << 20 // all message contents of one record together
 	MaxMessages       = 1000
 	MaxParticipants   = 100
-	maxFutureSkew     = 24 * time.Hour
+	MaxFutureSkew     = 24 * time.Hour
 	earliestSupported = 2000
 )
 
@@ -120,7 +120,7 @@ func checkInstant(p *Problems, field string, t time.Time, now time.Time, require
 	if t.Year() < earliestSupported {
 		p.Addf(field, "must not be before %d", earliestSupported)
 	}
-	if t.After(now.Add(maxFutureSkew)) {
+	if t.After(now.Add(MaxFutureSkew)) {
 		p.Add(field, "must not be more than 24 hours in the future")
 	}
 }

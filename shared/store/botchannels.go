@@ -27,9 +27,10 @@ import (
 // changes nothing.
 //
 // Sessions stored before the list existed are on channels it may lack, so
-// the list holds from `since`, the instant it was created: a session
-// starts before it is stored, so one that starts after since was stored
-// after, and noted. Earlier spans read every channel. A first load
+// the list holds from `since`: the instant it was created plus the most a
+// start may lie in the future when stored (domain.MaxFutureSkew), so a
+// session that starts after since was stored after the list, and noted.
+// Earlier spans read every channel. A first load
 // (LoadNewBotSessions) creates the list as holding for all time.
 
 type botChannelsItem struct {
@@ -60,7 +61,9 @@ func (s *Store) NoteBotChannels(ctx context.Context, t Tenant, firstLoad bool, c
 	if len(add) == 0 {
 		return nil
 	}
-	since := domain.FormatInstant(time.Now())
+	// A session may start up to MaxFutureSkew after it is stored: those
+	// stored just before the list may still start after now.
+	since := domain.FormatInstant(time.Now().Add(domain.MaxFutureSkew))
 	if firstLoad {
 		since = allTime
 	}

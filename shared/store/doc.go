@@ -16,6 +16,7 @@
 //	working-time agents    T#<t>#W#A                            <agent>        (latest event's name, queues, tags)
 //	bot session row        T#<t>#B#<channel>#D#<day of start>   <start>#<session>
 //	bot session version    T#<t>#BS#<session>                   META (+ first message chunk), MSG#<nnnn>
+//	bot channel list       T#<t>#B#CH                           CHANNELS       (channels with sessions, since)
 //	rollup cell            T#<t>#R#<family|view>#<grain>#<p>    <slot>#<tuple> (grain Q, H: p = UTC day, slot HHMM; D: p = month, slot day; M: p = year, slot yyyy-mm; C: p = month, slot HHMM)
 //	export job             T#<t>#X                              X#<job id>     (kind=exportJob: the exporter's stream filter; ttl = created + 30 days)
 //	tenant settings        T#<t>                                SETTINGS

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/guregu/dynamo/v2"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/worktime"
@@ -58,14 +59,23 @@ func (s *Store) RebuildWork(ctx context.Context, t Tenant, from, to time.Time) (
 
 	var puts []any
 	var deletes []dynamo.Keyed
-	for _, d := range days {
-		var have []workDayItem
-		if _, err := queryAll(ctx, s, t.WorkDayPartition(d), &have); err != nil {
-			return st, err
-		}
+	// The days' stored items, 8 partitions at a time, as ReadWork reads.
+	haveDays := make([][]workDayItem, len(days))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(8)
+	for i, d := range days {
+		g.Go(func() error {
+			_, err := queryAll(gctx, s, t.WorkDayPartition(d), &haveDays[i])
+			return err
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return st, err
+	}
+	for i, d := range days {
 		prev := map[string]workDayItem{}
 		agents := map[string]bool{}
-		for _, it := range have {
+		for _, it := range haveDays[i] {
 			prev[it.Agent] = it
 			agents[it.Agent] = true
 		}

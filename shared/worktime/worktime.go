@@ -112,6 +112,13 @@ func Sorted(events []domain.AgentEvent) []domain.AgentEvent {
 
 func mod(a, b int64) int64 { return ((a % b) + b) % b }
 
+// StatusOn is the status the spans of t's UTC day (days as Days keys
+// them) give the instant t.
+func StatusOn(days map[time.Time][]Span, t time.Time) Status {
+	d := dayOf(t)
+	return StatusAt(days[d], t.Sub(d).Milliseconds())
+}
+
 // StatusAt is the status a day's spans give the instant ms (from the
 // day's start): Offline when no span covers it.
 func StatusAt(spans []Span, ms int64) Status {

@@ -53,15 +53,13 @@ func workTime(ctx context.Context, env report.Env, spans []period.Span) (map[str
 	if err != nil {
 		return nil, 0, err
 	}
-	statusAt := end.Add(-time.Millisecond).UTC()
-	statusDay := time.Date(statusAt.Year(), statusAt.Month(), statusAt.Day(), 0, 0, 0, 0, time.UTC)
 	out := map[string]*Work{}
 	for id, a := range got.Agents {
 		days := got.Days[id]
 		t := plan.Sum(spans, got.Months[id], days)
 		w := &Work{Name: a.Name, Tags: a.Tags, Queues: a.Queues, ByReason: map[string]*Pause{},
 			Logged: ms(t.Logged), Paused: ms(t.Paused), Pauses: int(t.Pauses),
-			Status: statusName(worktime.StatusAt(days[statusDay], statusAt.Sub(statusDay).Milliseconds()))}
+			Status: statusName(worktime.StatusOn(days, end.Add(-time.Millisecond)))}
 		for reason, r := range t.Reasons {
 			w.ByReason[reason] = &Pause{Count: int(r.Count), Time: ms(r.Time)}
 		}

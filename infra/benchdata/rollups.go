@@ -10,6 +10,7 @@ import (
 
 	"github.com/rastro-cc/rastro/shared/domain"
 	"github.com/rastro-cc/rastro/shared/rollup"
+	"github.com/rastro-cc/rastro/shared/store"
 )
 
 // rollupMarker holds the fingerprint of each family the data set's
@@ -17,8 +18,8 @@ import (
 const rollupMarker = "bench-rollups"
 
 // rollupFingerprints digests each family's contributions of a few of the
-// data set's interactions (one per media the generator draws first), as
-// the marker holds them.
+// data set's interactions (one per media the generator draws first), and
+// names the store's cell form, as the marker holds them.
 func (d *DB) rollupFingerprints() (string, error) {
 	gen, err := d.Info.Spec.generator()
 	if err != nil {
@@ -27,7 +28,7 @@ func (d *DB) rollupFingerprints() (string, error) {
 	sample := []domain.Interaction{gen.Interaction(0), gen.Interaction(1), gen.Interaction(2), gen.Interaction(3), gen.Interaction(4)}
 	parts := make([]string, len(rollup.Families))
 	for i, f := range rollup.Families {
-		parts[i] = f.Name + "=" + rollup.FamilyFingerprint(f, sample...)
+		parts[i] = f.Name + "=" + rollup.FamilyFingerprint(f, sample...) + "/" + store.CellFormat
 	}
 	return strings.Join(parts, " "), nil
 }

@@ -6,11 +6,16 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/feature/dynamodb/attributevalue"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/guregu/dynamo/v2"
 	"golang.org/x/sync/errgroup"
 
@@ -38,10 +43,10 @@ func (c *Cell) Key(t Tenant) Key { return t.CellKey(c.Family, c.Grain, c.Slot, c
 // same bytes whichever way they were reached: a sequence of deltas or a
 // rebuild from rows. H is also what a read-modify-write is conditioned on.
 type cellItem struct {
-	PK string           `dynamo:"pk,hash"`
-	SK string           `dynamo:"sk,range"`
-	H  string           `dynamo:"h"`
-	V  map[string]int64 `dynamo:"v"`
+	PK string   `dynamo:"pk,hash"`
+	SK string   `dynamo:"sk,range"`
+	H  string   `dynamo:"h"`
+	V  counters `dynamo:"v"`
 }
 
 func newCellItem(k Key, v map[string]int64) cellItem {
@@ -51,7 +56,7 @@ func newCellItem(k Key, v map[string]int64) cellItem {
 			canon[name] = x
 		}
 	}
-	return cellItem{PK: k.PK, SK: k.SK, H: cellDigest(canon), V: canon}
+	return cellItem{PK: k.PK, SK: k.SK, H: cellDigest(canon), V: counters{vals: canon}}
 }
 
 // cellDigest is a digest of the values in key order.
@@ -119,8 +124,8 @@ func (s *Store) addCellWrites(ctx context.Context, tx *dynamo.WriteTx, t Tenant,
 	}
 	for _, k := range keys {
 		old, exists := cur[k]
-		v := make(map[string]int64, len(old.V)+len(byKey[k].vals))
-		for name, x := range old.V {
+		v := make(map[string]int64, len(old.V.vals)+len(byKey[k].vals))
+		for name, x := range old.V.vals {
 			v[name] = x
 		}
 		for name, d := range byKey[k].vals {
@@ -196,18 +201,69 @@ func (s *Store) QueryCells(ctx context.Context, t Tenant, q CellQuery, fn func(C
 	}
 	pk := t.CellPartition(q.Family, q.Grain, q.First)
 	lo, hi := CellBounds(q.Grain, q.First, q.Last)
-	var cc dynamo.ConsumedCapacity
-	it := s.table.Get("pk", pk).Range("sk", dynamo.Between, lo, hi).ConsumedCapacity(&cc).Iter()
-	var item cellItem
-	for it.Next(ctx, &item) {
-		slot, dims, err := parseCellSK(q.Grain, q.First, item.SK)
-		if err != nil {
-			return cc.Total, err
-		}
-		fn(Cell{Family: q.Family, Grain: q.Grain, Slot: slot, Dims: dims, Vals: item.V})
-		item = cellItem{}
+	in := &dynamodb.QueryInput{
+		TableName:              aws.String(s.TableName()),
+		KeyConditionExpression: aws.String("pk = :pk AND sk BETWEEN :lo AND :hi"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{
+			":pk": &types.AttributeValueMemberS{Value: pk},
+			":lo": &types.AttributeValueMemberS{Value: lo}, ":hi": &types.AttributeValueMemberS{Value: hi},
+		},
+		ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
 	}
-	return cc.Total, wrap("query rollup cells", it.Err())
+	in.Limit = aws.Int32(firstCellCall)
+	if os.Getenv("CELL_NOLIMIT") != "" {
+		in.Limit = nil
+	}
+	var units float64
+	for {
+		resp, err := s.client.Query(ctx, in)
+		if err != nil {
+			return units, wrap("query rollup cells", err)
+		}
+		var pageUnits float64
+		if resp.ConsumedCapacity != nil && resp.ConsumedCapacity.CapacityUnits != nil {
+			pageUnits = *resp.ConsumedCapacity.CapacityUnits
+		}
+		units += pageUnits
+		if in.Limit != nil {
+			in.Limit = aws.Int32(nextCellCall(len(resp.Items), pageUnits))
+		}
+		for _, raw := range resp.Items {
+			var item cellItem
+			if err := attributevalue.UnmarshalMapWithOptions(raw, &item, withDynamoTags); err != nil {
+				return units, fmt.Errorf("decode rollup cell: %w", err)
+			}
+			slot, dims, err := parseCellSK(q.Grain, q.First, item.SK)
+			if err != nil {
+				return units, err
+			}
+			fn(Cell{Family: q.Family, Grain: q.Grain, Slot: slot, Dims: dims, Vals: item.V.vals})
+		}
+		if len(resp.LastEvaluatedKey) == 0 {
+			return units, nil
+		}
+		in.ExclusiveStartKey = resp.LastEvaluatedKey
+	}
+}
+
+// A Query answers at most 1 MB, and DynamoDB Local, given no Limit, reads
+// the whole rest of the key range to fill each page and drops what
+// doesn't fit: a range of several pages costs as many times its size.
+// Each call asks for about the items a megabyte holds, as the last page's
+// capacity per item says (cells are 100 bytes to a few KB by family).
+const (
+	firstCellCall    = 1000
+	minCellCall      = 100
+	maxCellCall      = 10000
+	bytesPerReadUnit = 8192 // eventually consistent: half a unit per 4 KB
+)
+
+func nextCellCall(items int, units float64) int32 {
+	if items == 0 || units <= 0 {
+		return firstCellCall
+	}
+	perMB := 1.1 * float64(items) * (1 << 20) / (units * bytesPerReadUnit)
+	return int32(min(max(perMB, minCellCall), maxCellCall))
 }
 
 // parseCellSK reverses CellKey's sort key, given a slot of the partition.
@@ -304,7 +360,7 @@ func (s *Store) ReplaceCells(ctx context.Context, t Tenant, family string, grain
 				switch {
 				case !ok:
 					dels = append(dels, dynamo.Keys{k.PK, k.SK})
-				case w.H != c.H || cellDigest(c.V) != c.H: // the digest is recomputed: a repair trusts no stored value
+				case w.H != c.H || cellDigest(c.V.vals) != c.H || c.V.legacy: // the digest is recomputed: a repair trusts no stored value; a cell in the old form is rewritten in the new
 					puts = append(puts, w)
 				}
 			}

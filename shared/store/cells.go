@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -211,9 +210,6 @@ func (s *Store) QueryCells(ctx context.Context, t Tenant, q CellQuery, fn func(C
 		ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
 	}
 	in.Limit = aws.Int32(firstCellCall)
-	if os.Getenv("CELL_NOLIMIT") != "" {
-		in.Limit = nil
-	}
 	var units float64
 	for {
 		resp, err := s.client.Query(ctx, in)
@@ -225,9 +221,7 @@ func (s *Store) QueryCells(ctx context.Context, t Tenant, q CellQuery, fn func(C
 			pageUnits = *resp.ConsumedCapacity.CapacityUnits
 		}
 		units += pageUnits
-		if in.Limit != nil {
-			in.Limit = aws.Int32(nextCellCall(len(resp.Items), pageUnits))
-		}
+		in.Limit = aws.Int32(nextCellCall(len(resp.Items), pageUnits))
 		for _, raw := range resp.Items {
 			var item cellItem
 			if err := attributevalue.UnmarshalMapWithOptions(raw, &item, withDynamoTags); err != nil {

@@ -1,0 +1,24 @@
+package store
+
+import "testing"
+
+func TestNextCellCall(t *testing.T) {
+	cases := []struct {
+		name  string
+		items int
+		units float64
+		want  int32
+	}{
+		{"an empty page says nothing of the size", 0, 0, firstCellCall},
+		{"contact cells of about 2 KB: a megabyte's worth", 250, 60, 586},
+		{"small cells: capped", 1000, 10, maxCellCall},
+		{"huge cells: at least the floor", 10, 64, minCellCall},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := nextCellCall(c.items, c.units); got != c.want {
+				t.Errorf("nextCellCall(%d, %v) = %d, want %d", c.items, c.units, got, c.want)
+			}
+		})
+	}
+}

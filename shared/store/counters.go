@@ -12,8 +12,8 @@ import (
 // counters are a rollup cell's values, stored as one string attribute of
 // "name=value" lines in name order rather than as a map attribute. The
 // bytes (and so the capacity) are about the same, but DynamoDB Local
-// answers a Query of packed strings six to seven times faster than one of
-// maps of the same size (it parses and renders every map entry): a cell
+// answers a Query of packed strings eight times faster than one of maps of
+// the same counters (BenchmarkCellForms) (it parses and renders every map entry): a cell
 // of the contact view holds hundreds of counters, and the reports' reads
 // were bound by it (docs/benchmarks.md). One string is also one thing for
 // the SDK to decode.

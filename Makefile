@@ -86,7 +86,7 @@ bench: tools
 	$(GO) test -run '^$$' -bench . -benchtime 2000x -count 1 ./shared/ingest/
 	$(GO) test -run '^$$' -bench 'Tracking|Aggregates|BotReport' -benchtime 20x -count 1 -timeout 60m ./infra/bench/
 	$(GO) test -run '^$$' -bench Export -benchtime 1x -count 1 -timeout 120m ./infra/bench/
-	$(GO) test -run '^$$$$' -bench CellForms -benchtime 3x -count 1 ./infra/bench/
+	$(GO) test -run '^$$' -bench CellForms -benchtime 3x -count 1 ./infra/bench/
 
 # Under an hour the first time; resumes if interrupted; seconds once
 # loaded. BENCH_FLAGS=-replace discards another data set (docs/benchmarks.md).

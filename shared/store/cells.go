@@ -60,13 +60,8 @@ func newCellItem(k Key, v map[string]int64) cellItem {
 
 // cellDigest is a digest of the values in key order.
 func cellDigest(v map[string]int64) string {
-	names := make([]string, 0, len(v))
-	for k := range v {
-		names = append(names, k)
-	}
-	sort.Strings(names)
 	h := sha256.New()
-	for _, k := range names {
+	for _, k := range sortedNames(v) {
 		fmt.Fprintf(h, "%s=%d\n", k, v[k])
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
@@ -200,6 +195,21 @@ func (s *Store) QueryCells(ctx context.Context, t Tenant, q CellQuery, fn func(C
 	}
 	pk := t.CellPartition(q.Family, q.Grain, q.First)
 	lo, hi := CellBounds(q.Grain, q.First, q.Last)
+	return s.queryCellItems(ctx, pk, lo, hi, false, func(item cellItem) error {
+		slot, dims, err := parseCellSK(q.Grain, q.First, item.SK)
+		if err != nil {
+			return err
+		}
+		fn(Cell{Family: q.Family, Grain: q.Grain, Slot: slot, Dims: dims, Vals: item.V.vals})
+		return nil
+	})
+}
+
+// queryCellItems calls fn with each cell item of partition pk whose sort
+// key lies in [lo, hi], in key order, and returns the read capacity
+// consumed. Reports read eventually consistent; a rebuild, comparing
+// what it computed with what is stored, reads consistently.
+func (s *Store) queryCellItems(ctx context.Context, pk, lo, hi string, consistent bool, fn func(cellItem) error) (float64, error) {
 	in := &dynamodb.QueryInput{
 		TableName:              aws.String(s.TableName()),
 		KeyConditionExpression: aws.String("pk = :pk AND sk BETWEEN :lo AND :hi"),
@@ -207,9 +217,10 @@ func (s *Store) QueryCells(ctx context.Context, t Tenant, q CellQuery, fn func(C
 			":pk": &types.AttributeValueMemberS{Value: pk},
 			":lo": &types.AttributeValueMemberS{Value: lo}, ":hi": &types.AttributeValueMemberS{Value: hi},
 		},
+		ConsistentRead:         aws.Bool(consistent),
 		ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
+		Limit:                  aws.Int32(firstCellCall),
 	}
-	in.Limit = aws.Int32(firstCellCall)
 	var units float64
 	for {
 		resp, err := s.client.Query(ctx, in)
@@ -221,17 +232,15 @@ func (s *Store) QueryCells(ctx context.Context, t Tenant, q CellQuery, fn func(C
 			pageUnits = *resp.ConsumedCapacity.CapacityUnits
 		}
 		units += pageUnits
-		in.Limit = aws.Int32(nextCellCall(len(resp.Items), pageUnits))
+		in.Limit = aws.Int32(nextCellCall(len(resp.Items), pageUnits, consistent))
 		for _, raw := range resp.Items {
 			var item cellItem
 			if err := attributevalue.UnmarshalMapWithOptions(raw, &item, withDynamoTags); err != nil {
 				return units, fmt.Errorf("decode rollup cell: %w", err)
 			}
-			slot, dims, err := parseCellSK(q.Grain, q.First, item.SK)
-			if err != nil {
+			if err := fn(item); err != nil {
 				return units, err
 			}
-			fn(Cell{Family: q.Family, Grain: q.Grain, Slot: slot, Dims: dims, Vals: item.V.vals})
 		}
 		if len(resp.LastEvaluatedKey) == 0 {
 			return units, nil
@@ -246,17 +255,20 @@ func (s *Store) QueryCells(ctx context.Context, t Tenant, q CellQuery, fn func(C
 // Each call asks for about the items a megabyte holds, as the last page's
 // capacity per item says (cells are 100 bytes to a few KB by family).
 const (
-	firstCellCall    = 1000
-	minCellCall      = 100
-	maxCellCall      = 10000
-	bytesPerReadUnit = 8192 // eventually consistent: half a unit per 4 KB
+	firstCellCall = 1000
+	minCellCall   = 100
+	maxCellCall   = 10000
 )
 
-func nextCellCall(items int, units float64) int32 {
+func nextCellCall(items int, units float64, consistent bool) int32 {
 	if items == 0 || units <= 0 {
 		return firstCellCall
 	}
-	perMB := 1.1 * float64(items) * (1 << 20) / (units * bytesPerReadUnit)
+	bytesPerUnit := 8192.0 // eventually consistent: half a unit per 4 KB
+	if consistent {
+		bytesPerUnit = 4096
+	}
+	perMB := 1.1 * float64(items) * (1 << 20) / (units * bytesPerUnit)
 	return int32(min(max(perMB, minCellCall), maxCellCall))
 }
 
@@ -344,8 +356,11 @@ func (s *Store) ReplaceCells(ctx context.Context, t Tenant, family string, grain
 			pk := t.CellPartition(family, g, q.First)
 			lo, hi := CellBounds(g, q.First, q.Last)
 			var have []cellItem
-			if err := s.table.Get("pk", pk).Range("sk", dynamo.Between, lo, hi).Consistent(true).All(ctx, &have); err != nil {
-				return 0, 0, wrap("read rollup cells", err)
+			if _, err := s.queryCellItems(ctx, pk, lo, hi, true, func(c cellItem) error {
+				have = append(have, c)
+				return nil
+			}); err != nil {
+				return 0, 0, err
 			}
 			for _, c := range have {
 				k := Key{c.PK, c.SK}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,13 +41,8 @@ var (
 // encodeCounters is the canonical string of v: the same values are the
 // same bytes, whatever order they were added in.
 func encodeCounters(v map[string]int64) string {
-	names := make([]string, 0, len(v))
-	for k := range v {
-		names = append(names, k)
-	}
-	slices.Sort(names)
 	var b strings.Builder
-	for i, k := range names {
+	for i, k := range sortedNames(v) {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
@@ -55,6 +51,12 @@ func encodeCounters(v map[string]int64) string {
 		b.WriteString(strconv.FormatInt(v[k], 10))
 	}
 	return b.String()
+}
+
+// sortedNames are v's counter names in order: the canonical order of both
+// the stored string and the digest.
+func sortedNames(v map[string]int64) []string {
+	return slices.Sorted(maps.Keys(v))
 }
 
 // decodeCounters reverses encodeCounters.

@@ -88,7 +88,7 @@ func extrasOf(t store.Tenant, gen *demodata.Generator) (extrasSet, error) {
 		fmt.Fprintf(h, "%s %s %s\n", k.PK, k.SK, j)
 		x.events++
 	}
-	x.fp = fmt.Sprintf("bots=%d events=%d items=%s", x.bots, x.events, hex.EncodeToString(h.Sum(nil))[:16])
+	x.fp = fmt.Sprintf("bots=%d events=%d items=%s work=%s", x.bots, x.events, hex.EncodeToString(h.Sum(nil))[:16], store.WorkFormat)
 	return x, nil
 }
 

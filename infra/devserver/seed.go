@@ -161,6 +161,7 @@ func layout(tenant string, zone *time.Location) (string, error) {
 		return "", err
 	}
 	fmt.Fprintln(h, rollup.Fingerprint(g.Interaction(0)))
+	fmt.Fprintln(h, store.WorkFormat)
 	for b := range g.BotSessions() {
 		pb, err := store.PrepareBotSession(store.Tenant(tenant), b)
 		if err != nil {

@@ -62,9 +62,12 @@ func Contributions(in *domain.Interaction) []store.Cell {
 					}
 					continue
 				}
-				vd := vw.project(f, t).encode()
+				vd, vv := vw.project(f, t).encode(), common
+				if vw.Packs != "" {
+					vv = pack(common, t[f.Dim(vw.Packs)])
+				}
 				for _, g := range vw.Grains {
-					add(vw.Name, g, vd, common)
+					add(vw.Name, g, vd, vv)
 				}
 			}
 		})

@@ -94,19 +94,31 @@ func (r *Reader) Read(ctx context.Context, q Read, fn func(c Cell, bucket int)) 
 					case p.onlyContacts:
 						c.Vals = onlyContacts(c.Vals)
 					}
-					for _, u := range p.uses[useKey{pq.level, c.Slot}] {
-						vals := c.Vals
-						if u.sign < 0 {
-							vals = make(Vals, len(c.Vals))
-							for k, v := range c.Vals {
-								vals[k] = -v
+					slot := c.Slot
+					if c.Grain == store.Clock || c.Grain == store.ClockHour {
+						slot = store.Month.Slot(slot)
+					}
+					emit := func(dims Tuple, vals Vals) {
+						for _, u := range p.uses[useKey{pq.level, c.Slot}] {
+							v := vals
+							if u.sign < 0 {
+								v = make(Vals, len(vals))
+								for k, x := range vals {
+									v[k] = -x
+								}
 							}
+							fn(Cell{Grain: c.Grain, Slot: slot, Dims: dims, Vals: v}, u.bucket)
 						}
-						slot := c.Slot
-						if c.Grain == store.Clock {
-							slot = store.Month.Slot(slot)
-						}
-						fn(Cell{Grain: c.Grain, Slot: slot, Dims: dims, Vals: vals}, u.bucket)
+					}
+					if pq.view == nil || pq.view.Packs == "" {
+						emit(dims, c.Vals)
+						continue
+					}
+					i := q.Family.Dim(pq.view.Packs)
+					for value, vals := range unpack(c.Vals) {
+						d := slices.Clone(dims)
+						d[i] = value
+						emit(d, vals)
 					}
 				}
 				return err
@@ -204,11 +216,12 @@ type level struct {
 }
 
 // levelSet is what a read may tile with: levels for spans, coarsest
-// first, and a view's clock quarter-hours for daily repeats (nil when the
-// view has none).
+// first, and a view's clock quarter-hours and clock hours for daily
+// repeats (nil when the view has none).
 type levelSet struct {
-	spans []level
-	clock *level
+	spans     []level
+	clock     *level
+	clockHour *level
 }
 
 // Cells per slot: a family's day has ~20 quarter-hours' worth (the same
@@ -218,7 +231,7 @@ type levelSet struct {
 // quarter-hours for an agent-keyed view.
 var (
 	familyWeight = map[store.Grain]float64{store.Month: 100, store.Day: 20, store.Quarter: 1}
-	viewWeight   = map[store.Grain]float64{store.Month: 5, store.Day: 2, store.Hour: 0.6, store.Quarter: 0.3, store.Clock: 2}
+	viewWeight   = map[store.Grain]float64{store.Month: 5, store.Day: 2, store.Hour: 0.6, store.Quarter: 0.3, store.Clock: 2, store.ClockHour: 4}
 	// A contact view's day holds a cell per tuple and shard, its hour
 	// nearly as many: a day costs about one hour, and the family's
 	// quarter-hours (which the tiling only uses off the hour) several.
@@ -255,6 +268,9 @@ func levels(q Read) levelSet {
 		if slices.Contains(v.Grains, store.Clock) {
 			out.clock = &level{store.Clock, v, viewWeight[store.Clock]}
 		}
+		if slices.Contains(v.Grains, store.ClockHour) {
+			out.clockHour = &level{store.ClockHour, v, viewWeight[store.ClockHour]}
+		}
 		return out
 	}
 	return levelSet{spans: []level{{store.Month, nil, familyWeight[store.Month]}, {store.Day, nil, familyWeight[store.Day]}, {store.Quarter, nil, familyWeight[store.Quarter]}}}
@@ -268,8 +284,14 @@ func levels(q Read) levelSet {
 func tile(q Read, set levelSet) (plan, error) {
 	p := plan{uses: map[useKey][]use{}}
 	ls := set.spans
+	clockLevel, clockHourLevel := -1, -1
 	if set.clock != nil {
 		ls = append(slices.Clip(ls), *set.clock)
+		clockLevel = len(ls) - 1
+	}
+	if set.clockHour != nil {
+		ls = append(slices.Clip(ls), *set.clockHour)
+		clockHourLevel = len(ls) - 1
 	}
 	for b, spans := range q.Buckets {
 		for _, s := range spans {
@@ -280,8 +302,15 @@ func tile(q Read, set levelSet) (plan, error) {
 		if set.clock != nil {
 			var clocks, less []time.Time
 			spans, clocks, less = clockCover(spans, set)
+			hours := wholeHours(clocks, clockHourLevel >= 0)
 			for _, slot := range clocks {
-				k := useKey{len(ls) - 1, slot}
+				k := useKey{clockLevel, slot}
+				if h := store.ClockHour.Slot(slot); hours[h] {
+					if !slot.Equal(h) {
+						continue // the hour's cell counts its four quarter-hours once
+					}
+					k = useKey{clockHourLevel, h}
+				}
 				p.uses[k] = append(p.uses[k], use{b, 1})
 			}
 			for _, slot := range less {
@@ -385,6 +414,28 @@ func clockCover(spans []period.Span, set levelSet) (rest []period.Span, clocks, 
 		}
 	}
 	return rest, clocks, less
+}
+
+// wholeHours are the clock hours all four of whose clock quarter-hours
+// are among clocks: one clock-hour cell per tuple reads them (none when
+// the view keeps no clock hours). The quarter-hours subtracted for the
+// days outside the bucket stay as they are: the hour's cell sums exactly
+// its four quarters' cells.
+func wholeHours(clocks []time.Time, kept bool) map[time.Time]bool {
+	out := map[time.Time]bool{}
+	if !kept {
+		return out
+	}
+	quarters := map[time.Time]int{}
+	for _, c := range clocks {
+		quarters[store.ClockHour.Slot(c)]++
+	}
+	for h, n := range quarters {
+		if n == 4 {
+			out[h] = true
+		}
+	}
+	return out
 }
 
 // piece is a run of slots of one level, added or subtracted.

@@ -71,7 +71,9 @@ func RebuildOf(ctx context.Context, st *store.Store, t store.Tenant, fams []*Fam
 
 // monthlyGrain reports whether a grain's cells sum a whole UTC month's
 // rows, so that a rebuild writes them once the month is read.
-func monthlyGrain(g store.Grain) bool { return g == store.Month || g == store.Clock }
+func monthlyGrain(g store.Grain) bool {
+	return g == store.Month || g == store.Clock || g == store.ClockHour
+}
 
 // replace stores set as every family's and view's cells in [from, to):
 // the monthly grains', or the finer ones'.

@@ -38,7 +38,11 @@ func TestReadTilesExactly(t *testing.T) {
 	for _, f := range rollup.Families {
 		variants := map[string]rollup.Read{"family": {Needs: f.Dims}, "contacts": {Needs: f.Dims, Contacts: true}}
 		for _, v := range f.Views {
-			variants[v.Name] = rollup.Read{Needs: v.Dims, Contacts: v.Contacts}
+			needs := v.Dims
+			if v.Packs != "" {
+				needs = append(slices.Clip(needs), v.Packs)
+			}
+			variants[v.Name] = rollup.Read{Needs: needs, Contacts: v.Contacts}
 		}
 		for name, variant := range variants {
 			for trial := range 6 {
@@ -89,7 +93,7 @@ func TestReadTilesExactly(t *testing.T) {
 	if subtracted == 0 {
 		t.Error("no tiling subtracted a cell")
 	}
-	for _, g := range []store.Grain{store.Month, store.Day, store.Hour, store.Quarter, store.Clock} {
+	for _, g := range []store.Grain{store.Month, store.Day, store.Hour, store.Quarter, store.Clock, store.ClockHour} {
 		if !slices.Contains(grains, g) {
 			t.Errorf("no read used %c cells", g)
 		}

@@ -321,7 +321,7 @@ func cellPartitions(family string, g Grain, from, to time.Time) []CellQuery {
 // nextPartition is the first slot of the partition after the one holding p.
 func nextPartition(g Grain, p time.Time) time.Time {
 	switch g {
-	case Day, Clock:
+	case Day, Clock, ClockHour:
 		return time.Date(p.Year(), p.Month()+1, 1, 0, 0, 0, 0, time.UTC)
 	case Month:
 		return time.Date(p.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)

@@ -12,12 +12,12 @@
 //	lookup entries         T#<t>#I#<id>                         IDX#X (gsi1), IDX#A#<agent> (gsi3, other legs' agents)
 //	agent status event     T#<t>#S#D#<day of at>                <agent>#<at>#<type>
 //	working time, day      T#<t>#W#D#<UTC day>                  <agent>        (spans, events, ver)
-//	working time, month    T#<t>#W#M#<yyyy-mm>                  <agent>        (totals, sum)
+//	working time, month    T#<t>#W#M#<yyyy-mm>                  <agent>        (totals, hours of the day, sum)
 //	working-time agents    T#<t>#W#A                            <agent>        (latest event's name, queues, tags)
 //	bot session row        T#<t>#B#<channel>#D#<day of start>   <start>#<session>
 //	bot session version    T#<t>#BS#<session>                   META (+ first message chunk), MSG#<nnnn>
 //	bot channel list       T#<t>#B#CH                           CHANNELS       (channels with sessions, since)
-//	rollup cell            T#<t>#R#<family|view>#<grain>#<p>    <slot>#<tuple> (grain Q, H: p = UTC day, slot HHMM; D: p = month, slot day; M: p = year, slot yyyy-mm; C: p = month, slot HHMM)
+//	rollup cell            T#<t>#R#<family|view>#<grain>#<p>    <slot>#<tuple> (grain Q, H: p = UTC day, slot HHMM; D: p = month, slot day; M: p = year, slot yyyy-mm; C, K: p = month, slot HHMM)
 //	export job             T#<t>#X                              X#<job id>     (kind=exportJob: the exporter's stream filter; ttl = created + 30 days)
 //	tenant settings        T#<t>                                SETTINGS
 //	tooling marker         T#<t>                                MARK#<name>

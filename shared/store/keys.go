@@ -177,6 +177,11 @@ const (
 	// the quarter-hours of the days the range leaves out or the zone
 	// moves (DST), where it was a cell per day.
 	Clock Grain = 'C'
+	// ClockHour is an hour of the UTC day summed over a UTC month, the
+	// sum of its four Clock cells: where a zone's hours fall on UTC hours
+	// (most zones), an hour-of-day row or a window of whole hours reads a
+	// quarter of the clock cells.
+	ClockHour Grain = 'K'
 )
 
 // Slot is the start of the grain's bucket holding t.
@@ -192,6 +197,8 @@ func (g Grain) Slot(t time.Time) time.Time {
 	case Clock:
 		q := t.Truncate(15 * time.Minute)
 		return time.Date(t.Year(), t.Month(), 1, q.Hour(), q.Minute(), 0, 0, time.UTC)
+	case ClockHour:
+		return time.Date(t.Year(), t.Month(), 1, t.Hour(), 0, 0, 0, time.UTC)
 	}
 	return t.Truncate(15 * time.Minute)
 }
@@ -205,10 +212,14 @@ func (g Grain) Next(slot time.Time) time.Time {
 		return slot.AddDate(0, 1, 0)
 	case Hour:
 		return slot.Add(time.Hour)
-	case Clock:
-		// After 23:45 comes the next month's 00:00: a month's clock
-		// slots are its first day's quarter-hours.
-		if next := slot.Add(15 * time.Minute); next.Day() == slot.Day() {
+	case Clock, ClockHour:
+		// After 23:45 (23:00) comes the next month's 00:00: a month's
+		// clock slots are its first day's quarter-hours (hours).
+		step := 15 * time.Minute
+		if g == ClockHour {
+			step = time.Hour
+		}
+		if next := slot.Add(step); next.Day() == slot.Day() {
 			return next
 		}
 		return time.Date(slot.Year(), slot.Month()+1, 1, 0, 0, 0, 0, time.UTC)
@@ -224,7 +235,7 @@ func (t Tenant) CellPartition(family string, g Grain, slot time.Time) string {
 	slot = slot.UTC()
 	var bucket string
 	switch g {
-	case Day, Clock:
+	case Day, Clock, ClockHour:
 		bucket = slot.Format("2006-01")
 	case Month:
 		bucket = slot.Format("2006")

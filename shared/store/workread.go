@@ -12,11 +12,12 @@ import (
 	"github.com/rastro-cc/rastro/shared/worktime"
 )
 
-// Work is what a worktime.Plan read: per agent, the months' totals and
-// the days' spans, and the agents as their latest events describe them.
+// Work is what a worktime.Plan read: per agent, the months (by their
+// first day) and the days' spans, and the agents as their latest events
+// describe them.
 type Work struct {
 	Agents map[string]WorkAgent
-	Months map[string][]worktime.Totals
+	Months map[string]map[time.Time]worktime.Month
 	Days   map[string]map[time.Time][]worktime.Span
 	Units  float64 // read capacity consumed
 }
@@ -24,7 +25,7 @@ type Work struct {
 // ReadWork reads a plan's items: one Query per month and per day
 // partition (8 at a time) and one of the agents.
 func (s *Store) ReadWork(ctx context.Context, t Tenant, p worktime.Plan) (*Work, error) {
-	w := &Work{Agents: map[string]WorkAgent{}, Months: map[string][]worktime.Totals{}, Days: map[string]map[time.Time][]worktime.Span{}}
+	w := &Work{Agents: map[string]WorkAgent{}, Months: map[string]map[time.Time]worktime.Month{}, Days: map[string]map[time.Time][]worktime.Span{}}
 	months := make([][]workMonthItem, len(p.Months))
 	days := make([][]workDayItem, len(p.Days))
 	units := make([]float64, 1+len(p.Months)+len(p.Days))
@@ -59,9 +60,16 @@ func (s *Store) ReadWork(ctx context.Context, t Tenant, p worktime.Plan) (*Work,
 	for _, a := range agents {
 		w.Agents[a.ID] = a.WorkAgent
 	}
-	for _, list := range months {
-		for _, m := range list {
-			w.Months[m.Agent] = append(w.Months[m.Agent], m.Totals)
+	for i, list := range months {
+		for _, it := range list {
+			m, err := it.month()
+			if err != nil {
+				return nil, err
+			}
+			if w.Months[it.Agent] == nil {
+				w.Months[it.Agent] = map[time.Time]worktime.Month{}
+			}
+			w.Months[it.Agent][p.Months[i]] = m
 		}
 	}
 	for i, list := range days {

@@ -114,21 +114,21 @@ func (s *Store) RebuildWork(ctx context.Context, t Tenant, from, to time.Time) (
 		if err != nil {
 			return st, err
 		}
-		sums := map[string]*worktime.Totals{}
-		sum := func(a string) *worktime.Totals {
+		sums := map[string]*worktime.Month{}
+		sum := func(a string) *worktime.Month {
 			if sums[a] == nil {
-				sums[a] = &worktime.Totals{}
+				sums[a] = &worktime.Month{}
 			}
 			return sums[a]
 		}
 		for a, byDay := range stored.Days {
-			for _, spans := range byDay {
-				sum(a).Add(worktime.Whole(spans), 1)
+			for d, spans := range byDay {
+				sum(a).Add(worktime.DayMonth(d, spans), 1)
 			}
 		}
 		for d := m; d.Before(m.AddDate(0, 1, 0)); d = d.AddDate(0, 0, 1) {
 			for a, spans := range want[d] {
-				sum(a).Add(worktime.Whole(spans), 1)
+				sum(a).Add(worktime.DayMonth(d, spans), 1)
 			}
 		}
 		var cur []workMonthItem
@@ -142,13 +142,14 @@ func (s *Store) RebuildWork(ctx context.Context, t Tenant, from, to time.Time) (
 		}
 		for a, total := range sums {
 			k := t.workMonthKey(m, a)
+			item := newWorkMonth(k, a, *total)
 			switch old, ok := had[a]; {
 			case total.Zero() && ok:
 				deletes = append(deletes, dynamo.Keys{k.PK, k.SK})
-			case total.Zero() || old == totalsSum(*total):
+			case total.Zero() || old == item.Sum:
 				continue
 			default:
-				puts = append(puts, workMonthItem{PK: k.PK, SK: k.SK, Agent: a, Totals: *total, Sum: totalsSum(*total)})
+				puts = append(puts, item)
 			}
 			st.Months++
 		}

@@ -21,7 +21,8 @@ import (
 // month's events (package worktime):
 //
 //   - a day item per agent and UTC day: the day's spans;
-//   - a month item per agent and UTC month: the sum of its days' spans;
+//   - a month item per agent and UTC month: the sum of its days' spans,
+//     in all and by UTC hour of the day (worktime.Month);
 //   - an agent item: name, queues and tags of the agent's latest event.
 //
 // PutAgentEvent writes the event, the two day items it can change (its
@@ -29,6 +30,13 @@ import (
 // worktime.Cap) and their months in one transaction conditioned on what
 // it read, so the month items always equal the sum of their days, and a
 // replay or a late event changes exactly what the events say.
+
+// WorkFormat names the form of the working-time items, for data sets
+// that record what built them (the benchmark's extras, the dev stack's
+// seed): a new form makes them load again. "w2": month items keep their
+// hours of the day. A stored tenant moves to a new form with the rollups'
+// rebuild command, which rebuilds working time too.
+const WorkFormat = "w2"
 
 type workDayItem struct {
 	PK     string `dynamo:"pk,hash"`
@@ -44,9 +52,27 @@ type workMonthItem struct {
 	SK    string `dynamo:"sk,range"`
 	Agent string `dynamo:"agent"`
 	worktime.Totals
-	// Sum digests the totals: the condition a concurrent writer must not
-	// have changed, and the same whichever path wrote them.
+	Hours string `dynamo:"hours,omitempty"` // worktime.EncodeHours
+	// Sum digests the totals and hours: the condition a concurrent writer
+	// must not have changed, and the same whichever path wrote them.
 	Sum string `dynamo:"sum"`
+}
+
+// newWorkMonth is the month item of an agent's month.
+func newWorkMonth(k Key, agent string, m worktime.Month) workMonthItem {
+	hours := worktime.EncodeHours(m.Hours)
+	b, _ := json.Marshal(m.Totals) // map keys sorted: deterministic
+	h := sha256.Sum256(append(append(b, '|'), hours...))
+	return workMonthItem{PK: k.PK, SK: k.SK, Agent: agent, Totals: m.Totals, Hours: hours, Sum: hex.EncodeToString(h[:8])}
+}
+
+// month is what the item holds.
+func (it *workMonthItem) month() (worktime.Month, error) {
+	hours, err := worktime.DecodeHours(it.Hours)
+	if err != nil {
+		return worktime.Month{}, fmt.Errorf("stored working time of %s in %s: %w", it.Agent, it.PK, err)
+	}
+	return worktime.Month{Totals: it.Totals, Hours: hours}, nil
 }
 
 type workAgentItem struct {
@@ -65,12 +91,6 @@ type WorkAgent struct {
 }
 
 func eventOrder(e *domain.AgentEvent) string { return domain.FormatInstant(e.At) + "#" + e.Type }
-
-func totalsSum(t worktime.Totals) string {
-	b, _ := json.Marshal(t) // map keys sorted: deterministic
-	h := sha256.Sum256(b)
-	return hex.EncodeToString(h[:8])
-}
 
 // PutAgentEvent stores an event once and keeps the agent's working time
 // equal to what their stored events say. Events are facts identified by
@@ -158,7 +178,7 @@ func (s *Store) putAgentEventOnce(ctx context.Context, t Tenant, e *domain.Agent
 		tx.Put(s.table.Put(agentEventItem{PK: k.PK, SK: k.SK, AgentEvent: *e}).If("attribute_not_exists('pk')"))
 		writes++
 	}
-	deltas := map[time.Time]worktime.Totals{}
+	deltas := map[time.Time]worktime.Month{}
 	months := map[time.Time]*workMonthItem{}
 	for i, d := range days {
 		k := t.workDayKey(d, e.AgentID)
@@ -183,8 +203,8 @@ func (s *Store) putAgentEventOnce(ctx context.Context, t Tenant, e *domain.Agent
 		}
 		m := Month.Slot(d)
 		x := deltas[m]
-		x.Add(worktime.Whole(spans[d]), 1)
-		x.Add(worktime.Whole(old), -1)
+		x.Add(worktime.DayMonth(d, spans[d]), 1)
+		x.Add(worktime.DayMonth(d, old), -1)
 		deltas[m] = x
 		if hadMonth[i] {
 			months[m] = &monthAt[i]
@@ -194,7 +214,9 @@ func (s *Store) putAgentEventOnce(ctx context.Context, t Tenant, e *domain.Agent
 		if delta.Zero() {
 			continue
 		}
-		s.txMonthItem(tx, t, m, e.AgentID, months[m], delta)
+		if err := s.txMonthItem(tx, t, m, e.AgentID, months[m], delta); err != nil {
+			return 0, err
+		}
 		writes++
 	}
 	if !stored && (!hadAgent || agent.Latest < eventOrder(e)) {
@@ -237,21 +259,25 @@ func ifStill(c *dynamo.ConditionCheck, existed bool, ver string) *dynamo.Conditi
 }
 
 // txMonthItem adds delta to a month item, if it is still cur.
-func (s *Store) txMonthItem(tx *dynamo.WriteTx, t Tenant, m time.Time, agent string, cur *workMonthItem, delta worktime.Totals) {
+func (s *Store) txMonthItem(tx *dynamo.WriteTx, t Tenant, m time.Time, agent string, cur *workMonthItem, delta worktime.Month) error {
 	k := t.workMonthKey(m, agent)
-	var sum worktime.Totals
+	var sum worktime.Month
 	if cur != nil {
-		sum = cur.Totals
+		var err error
+		if sum, err = cur.month(); err != nil {
+			return err
+		}
 	}
 	sum.Add(delta, 1)
 	switch {
 	case sum.Zero() && cur != nil:
 		tx.Delete(s.table.Delete("pk", k.PK).Range("sk", k.SK).If("'sum' = ?", cur.Sum))
 	case cur != nil:
-		tx.Put(s.table.Put(workMonthItem{PK: k.PK, SK: k.SK, Agent: agent, Totals: sum, Sum: totalsSum(sum)}).If("'sum' = ?", cur.Sum))
+		tx.Put(s.table.Put(newWorkMonth(k, agent, sum)).If("'sum' = ?", cur.Sum))
 	default:
-		tx.Put(s.table.Put(workMonthItem{PK: k.PK, SK: k.SK, Agent: agent, Totals: sum, Sum: totalsSum(sum)}).If("attribute_not_exists('pk')"))
+		tx.Put(s.table.Put(newWorkMonth(k, agent, sum)).If("attribute_not_exists('pk')"))
 	}
+	return nil
 }
 
 // getConsistent reads one item into out, consistently, and says whether

@@ -3,6 +3,7 @@ package worktime_test
 import (
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -109,14 +110,15 @@ func TestPlanSumsExactly(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	zones := []string{"America/Sao_Paulo", "America/New_York", "Asia/Kolkata", "Asia/Kathmandu", "UTC"}
 	base := day("2026-09-20")
-	for n := range 60 {
+	windows := 0 // calendar months seen through a window of whole hours
+	for n := range 400 {
 		events := randomEvents(r, base, 70)
 		days := worktime.Days(events)
-		monthly := map[time.Time]worktime.Totals{}
+		monthly := map[time.Time]worktime.Month{}
 		for d, spans := range days {
 			m := time.Date(d.Year(), d.Month(), 1, 0, 0, 0, 0, time.UTC)
 			x := monthly[m]
-			x.Add(worktime.Whole(spans), 1)
+			x.Add(worktime.DayMonth(d, spans), 1)
 			monthly[m] = x
 		}
 		loc, _ := time.LoadLocation(zones[n%len(zones)])
@@ -127,15 +129,20 @@ func TestPlanSumsExactly(t *testing.T) {
 			rng.From = period.Date{Year: 2026, Month: time.Month(10 + r.IntN(2)), Day: 1}
 			rng.To = rng.From.AddDays(time.Date(2026, rng.From.Month+1, 0, 0, 0, 0, 0, time.UTC).Day() - 1)
 		}
-		if !calendarMonth && r.IntN(3) == 0 {
-			rng.Window = &period.Window{From: period.Clock(time.Duration(r.IntN(24)) * time.Hour), To: period.Clock(time.Duration(r.IntN(24))*time.Hour + 59*time.Minute), ToPrec: time.Minute}
+		if r.IntN(3) == 0 {
+			// On quarter-hours, as the Agents report takes them.
+			from := time.Duration(r.IntN(96)) * 15 * time.Minute
+			rng.Window = &period.Window{From: period.Clock(from), To: period.Clock(from + time.Duration(r.IntN(16))*15*time.Minute + 14*time.Minute), ToPrec: time.Minute}
+			if rng.Window.To >= period.Clock(24*time.Hour) {
+				rng.Window.To = period.Clock(24*time.Hour - time.Minute)
+			}
 		}
 		spans := rng.Spans()
 		end := spans[len(spans)-1].To
 		p := worktime.NewPlan(spans, end)
-		var months []worktime.Totals
+		months := map[time.Time]worktime.Month{}
 		for _, m := range p.Months {
-			months = append(months, monthly[m])
+			months[m] = monthly[m]
 		}
 		read := map[time.Time][]worktime.Span{}
 		for _, d := range p.Days {
@@ -148,9 +155,21 @@ func TestPlanSumsExactly(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("period %s–%s %s window %v:\n got %+v\nwant %+v", rng.From, rng.To, loc, rng.Window, got, want)
 		}
-		if calendarMonth && rng.Window == nil && len(p.Days) > 3 {
-			t.Errorf("%s–%s in %s reads %d days and %d months", rng.From, rng.To, loc, len(p.Days), len(p.Months))
+		// A calendar month reads its month item and the days its zone's
+		// midnights cut; with a window of whole UTC hours, the month
+		// item's hours (and the days a DST change moves the window off
+		// them).
+		wholeHours := rng.Window != nil && time.Duration(rng.Window.From)%time.Hour == 0 && (time.Duration(rng.Window.To)+time.Minute)%time.Hour == 0 &&
+			!slices.Contains([]string{"Asia/Kolkata", "Asia/Kathmandu"}, loc.String())
+		if calendarMonth && (rng.Window == nil || wholeHours) && len(p.Days) > 3+2*len(p.Months) {
+			t.Errorf("%s–%s in %s window %v reads %d days and %d months", rng.From, rng.To, loc, rng.Window, len(p.Days), len(p.Months))
 		}
+		if calendarMonth && wholeHours {
+			windows++
+		}
+	}
+	if windows == 0 {
+		t.Error("no calendar month was seen through a window of whole hours")
 	}
 }
 
@@ -226,4 +245,46 @@ func bruteForce(events []domain.AgentEvent, rng period.Range) worktime.Totals {
 		}
 	}
 	return t
+}
+
+// TestMonthHours holds a day's hours to its totals (they sum to them) and
+// their stored string to the hours (it reads back the same, reasons with
+// the encoding's own separators included).
+func TestMonthHours(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	base := day("2026-10-01")
+	events := randomEvents(r, base, 20)
+	for i := range events {
+		if events[i].Reason != "" && i%3 == 0 {
+			events[i].Reason = "a,b;c%d=e"
+		}
+	}
+	var month worktime.Month
+	for d, spans := range worktime.Days(events) {
+		dm := worktime.DayMonth(d, spans)
+		var sum worktime.Totals
+		for _, h := range dm.Hours {
+			sum.Add(h, 1)
+		}
+		if !reflect.DeepEqual(sum, dm.Totals) {
+			t.Fatalf("%s: hours sum to %+v, totals %+v", d, sum, dm.Totals)
+		}
+		month.Add(dm, 1)
+	}
+	enc := worktime.EncodeHours(month.Hours)
+	back, err := worktime.DecodeHours(enc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, month.Hours) {
+		t.Fatalf("decoded %+v\nwant %+v", back, month.Hours)
+	}
+	if worktime.EncodeHours(back) != enc {
+		t.Error("the same hours encode to other bytes")
+	}
+	for _, bad := range []string{"24=1,0,0", "x=1,0,0", "01=1,0", "01=1,0,0,r,1", "01=a,0,0"} {
+		if _, err := worktime.DecodeHours(bad); err == nil {
+			t.Errorf("DecodeHours(%q) took it", bad)
+		}
+	}
 }

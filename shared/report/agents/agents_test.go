@@ -107,6 +107,17 @@ func randomRequest(r *rand.Rand, zone string) request {
 		q.Set("timeFrom", fmt.Sprintf("%02d:%02d", from/60, from%60))
 		q.Set("timeTo", fmt.Sprintf("%02d:%02d", (to-1)/60, (to-1)%60))
 	}
+	if r.IntN(5) == 0 {
+		// The whole calendar month, often through a window of whole hours:
+		// month cells, clock hours and the working time's month hours.
+		q.Set("from", "2026-03-01")
+		q.Set("to", "2026-03-31")
+		if r.IntN(2) == 0 {
+			from := r.IntN(20)
+			q.Set("timeFrom", fmt.Sprintf("%02d:00", from))
+			q.Set("timeTo", fmt.Sprintf("%02d:59", from+r.IntN(24-from)))
+		}
+	}
 	pickSome := func(name string, pool []string) {
 		if r.IntN(4) == 0 {
 			q.Set(name, strings.Join([]string{pool[r.IntN(len(pool))], pool[r.IntN(len(pool))]}, ","))

@@ -75,15 +75,23 @@ func Contributions(in *domain.Interaction) []store.Cell {
 	return out
 }
 
-// onlyContacts is v's per-contact counters.
+// onlyContacts is v's per-contact counters: v itself when it holds
+// nothing else (a contact view's cell of hundreds of contacts is not
+// copied).
 func onlyContacts(v Vals) Vals {
-	out := Vals{}
-	for k, n := range v {
+	for k := range v {
 		if strings.HasPrefix(k, ContactPfx) {
-			out[k] = n
+			continue
 		}
+		out := Vals{}
+		for k, n := range v {
+			if strings.HasPrefix(k, ContactPfx) {
+				out[k] = n
+			}
+		}
+		return out
 	}
-	return out
+	return v
 }
 
 // withoutContacts is v less its per-contact counters, which only the

@@ -37,10 +37,16 @@ func (s *Store) ReadWork(ctx context.Context, t Tenant, p worktime.Plan) (*Work,
 		units[0], err = queryAll(gctx, s, t.WorkAgentsPartition(), &agents)
 		return err
 	})
+	// Without a time window the hours of the day are not read: they are
+	// most of a month item's bytes.
+	var project []string
+	if !p.UsesHours() {
+		project = []string{"pk", "sk", "agent", "logged", "paused", "pauses", "reasons", "sum"}
+	}
 	for i, m := range p.Months {
 		g.Go(func() error {
 			var err error
-			units[1+i], err = queryAll(gctx, s, t.WorkMonthPartition(m), &months[i])
+			units[1+i], err = queryAll(gctx, s, t.WorkMonthPartition(m), &months[i], project...)
 			return err
 		})
 	}
@@ -88,9 +94,13 @@ func (s *Store) ReadWork(ctx context.Context, t Tenant, p worktime.Plan) (*Work,
 }
 
 // queryAll reads a whole partition, eventually consistent, and the read
-// capacity it took.
-func queryAll[T any](ctx context.Context, s *Store, pk string, out *[]T) (float64, error) {
+// capacity it took; only the project attributes, if any are named.
+func queryAll[T any](ctx context.Context, s *Store, pk string, out *[]T, project ...string) (float64, error) {
 	var cc dynamo.ConsumedCapacity
-	err := s.table.Get("pk", pk).ConsumedCapacity(&cc).All(ctx, out)
+	q := s.table.Get("pk", pk).ConsumedCapacity(&cc)
+	if len(project) > 0 {
+		q = q.Project(project...)
+	}
+	err := q.All(ctx, out)
 	return cc.Total, wrap("read working time", err)
 }

@@ -144,6 +144,10 @@ func (p Plan) UsesMonth(day time.Time) bool {
 	return p.months[m] || p.clock[m] != nil
 }
 
+// UsesHours reports whether some month is read for its hours of the day:
+// the month items' hours are read only then.
+func (p Plan) UsesHours() bool { return len(p.clock) > 0 }
+
 func (p Plan) reads(d time.Time) bool {
 	for _, x := range p.Days {
 		if x.Equal(d) {

@@ -231,7 +231,7 @@ type levelSet struct {
 // quarter-hours for an agent-keyed view.
 var (
 	familyWeight = map[store.Grain]float64{store.Month: 100, store.Day: 20, store.Quarter: 1}
-	viewWeight   = map[store.Grain]float64{store.Month: 5, store.Day: 2, store.Hour: 0.6, store.Quarter: 0.3, store.Clock: 2, store.ClockHour: 4}
+	viewWeight   = map[store.Grain]float64{store.Month: 5, store.Day: 2, store.Hour: 0.6, store.Quarter: 0.3, store.Clock: 2}
 	// A contact view's day holds a cell per tuple and shard, its hour
 	// nearly as many: a day costs about one hour, and the family's
 	// quarter-hours (which the tiling only uses off the hour) several.
@@ -269,7 +269,9 @@ func levels(q Read) levelSet {
 			out.clock = &level{store.Clock, v, viewWeight[store.Clock]}
 		}
 		if slices.Contains(v.Grains, store.ClockHour) {
-			out.clockHour = &level{store.ClockHour, v, viewWeight[store.ClockHour]}
+			// Never priced: it only stands in for four clock quarter-hours
+			// the tiling already chose (wholeHours).
+			out.clockHour = &level{grain: store.ClockHour, view: v}
 		}
 		return out
 	}

@@ -29,8 +29,7 @@ type tally struct {
 	wait, support int64         // ms, over supported conversations
 	buckets       map[int]int64 // SLA histogram: wait in minutes rounded up (rollup.SLABucket)
 	contacts      *contactSet   // the overview only
-
-	media map[domain.Media]int64
+	media         map[domain.Media]int64
 }
 
 func newTally(contacts bool) *tally {
@@ -130,29 +129,24 @@ func (s *contactSet) add(v rollup.Vals) {
 }
 
 func (s *contactSet) distinct() int64 {
-	if s == nil || s.summed {
-		return s.count()
-	}
-	sums := make(map[string]int64, s.counters)
-	for _, v := range s.cells {
-		for k, x := range v {
-			if key, ok := strings.CutPrefix(k, rollup.ContactPfx); ok {
-				sums[key] += x
-			}
-		}
-	}
-	for _, x := range sums {
-		if x > 0 {
-			s.n++
-		}
-	}
-	s.cells, s.summed = nil, true
-	return s.n
-}
-
-func (s *contactSet) count() int64 {
 	if s == nil {
 		return 0
+	}
+	if !s.summed {
+		sums := make(map[string]int64, s.counters)
+		for _, v := range s.cells {
+			for k, x := range v {
+				if key, ok := strings.CutPrefix(k, rollup.ContactPfx); ok {
+					sums[key] += x
+				}
+			}
+		}
+		for _, x := range sums {
+			if x > 0 {
+				s.n++
+			}
+		}
+		s.cells, s.summed = nil, true
 	}
 	return s.n
 }

@@ -129,14 +129,20 @@ func FamilyFingerprint(f *Family, ins ...domain.Interaction) string {
 
 func fingerprint(of func(family string) bool, ins []domain.Interaction) string {
 	h := sha256.New()
+	contacts := false
 	for i := range ins {
 		in := ins[i]
 		in.Normalize()
 		for _, c := range Contributions(&in) {
 			if of(c.Family) {
 				fmt.Fprintf(h, "%s %c %s %s %v\n", c.Family, c.Grain, domain.FormatInstant(c.Slot), c.Dims, c.Vals) // %v prints maps sorted
+				contacts = contacts || len(onlyContacts(c.Vals)) > 0
 			}
 		}
+	}
+	if contacts {
+		// The store renames per-contact counters: how is part of the cells.
+		fmt.Fprintln(h, "contacts", store.ContactFormat)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }

@@ -180,8 +180,12 @@ const (
 	Supported  = "sup"   // supported conversations (responded to by an agent)
 	SupportSum = "supt"  // Σ support time of supported conversations
 	SLAPrefix  = "w"     // w<m>: supported conversations whose wait rounds up to m minutes (w1441: more than a day)
-	ContactPfx = "c:"    // c:<contact key>: interactions of that contact (distinct contacts)
 )
+
+// ContactPfx names a per-contact counter, c:<contact key>: interactions
+// of that contact (distinct contacts). The store keeps it under the
+// contact's number instead of the key (store.ContactPrefix).
+const ContactPfx = store.ContactPrefix
 
 // maxSLAMinutes is the largest "responded within X minutes" threshold a
 // tenant may set (domain.Settings); longer waits share one bucket.

@@ -82,7 +82,7 @@ func TestRollupsExactAndRebuilt(t *testing.T) {
 	if len(h.Sent) < len(h.Final)*5/4 {
 		t.Fatalf("only %d versions sent for %d interactions: too few corrections and replays", len(h.Sent), len(h.Final))
 	}
-	if !equalLines(t, "deltas vs final versions", withoutDigest(t, incremental), expectedCells(t, tenant, h.Final)) {
+	if !equalLines(t, "deltas vs final versions", withoutDigest(t, incremental), expectedCells(t, st, tenant, h.Final)) {
 		return
 	}
 
@@ -139,7 +139,8 @@ func TestRollupsExactAndRebuilt(t *testing.T) {
 
 // expectedCells sums the final versions' contributions in memory, in the
 // dump's form less the digest.
-func expectedCells(t *testing.T, tenant store.Tenant, final []domain.Interaction) []string {
+func expectedCells(t *testing.T, st *store.Store, tenant store.Tenant, final []domain.Interaction) []string {
+	stored := storedNames(t, st, tenant)
 	sums := map[store.Key]map[string]int64{}
 	for i := range final {
 		in := final[i]
@@ -149,7 +150,7 @@ func expectedCells(t *testing.T, tenant store.Tenant, final []domain.Interaction
 			if sums[k] == nil {
 				sums[k] = map[string]int64{}
 			}
-			for name, v := range c.Vals {
+			for name, v := range stored(c.Vals) {
 				sums[k][name] += v
 			}
 		}

@@ -32,6 +32,7 @@ func TestReadTilesExactly(t *testing.T) {
 	t.Logf("loaded in %s", time.Since(start))
 	defer func() { t.Logf("read in %s", time.Since(start)) }()
 	rd := &rollup.Reader{Store: st}
+	stored := storedNames(t, st, tenant)
 	r := rand.New(rand.NewPCG(5, 6))
 	var grains []store.Grain // every grain some read used
 	subtracted := 0
@@ -71,7 +72,7 @@ func TestReadTilesExactly(t *testing.T) {
 						}
 						for b, spans := range q.Buckets {
 							if slices.ContainsFunc(spans, func(s period.Span) bool { return !c.Slot.Before(s.From) && c.Slot.Before(s.To) }) {
-								add(want, key(f, q.Needs, b, rollup.DecodeTuple(c.Dims)), c.Vals, q.Contacts)
+								add(want, key(f, q.Needs, b, rollup.DecodeTuple(c.Dims)), stored(c.Vals), q.Contacts)
 							}
 						}
 					}

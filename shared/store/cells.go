@@ -335,6 +335,9 @@ func nextPartition(g Grain, p time.Time) time.Time {
 // admin tooling (the rebuild command), not transactional: run it while no
 // interaction of those days is being ingested, or run it again.
 func (s *Store) ReplaceCells(ctx context.Context, t Tenant, family string, grains []Grain, from, to time.Time, want []Cell) (written, deleted int, err error) {
+	if want, err = s.numberContacts(ctx, t, want); err != nil {
+		return 0, 0, err
+	}
 	wanted := make(map[Key]cellItem, len(want))
 	for i := range want {
 		if want[i].Family != family || !slices.Contains(grains, want[i].Grain) {

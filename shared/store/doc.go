@@ -20,6 +20,8 @@
 //	rollup cell            T#<t>#R#<family|view>#<grain>#<p>    <slot>#<tuple> (grain Q, H: p = UTC day, slot HHMM; D: p = month, slot day; M: p = year, slot yyyy-mm; C, K: p = month, slot HHMM)
 //	export job             T#<t>#X                              X#<job id>     (kind=exportJob: the exporter's stream filter; ttl = created + 30 days)
 //	tenant settings        T#<t>                                SETTINGS
+//	contact number         T#<t>#N#<contact key>                N              (n: the number its per-contact counters are stored under)
+//	contact sequence       T#<t>                                CONTACTSEQ     (n: the last contact number given)
 //	tooling marker         T#<t>                                MARK#<name>
 //
 // Access patterns (every one a GetItem or a Query on known keys; no Scan):
@@ -43,6 +45,7 @@
 //	export jobs, newest first, paged     table  pk = T#t#X, begins_with(sk, X#), descending    —
 //	one export job (and its transitions) table  pk = T#t#X, sk = X#<id> (consistent; conditional updates)  —
 //	tenant settings                      table  pk = T#t, sk = SETTINGS                        —
+//	contact numbers (upsert, rebuild)    table  BatchGet pk = T#t#N#<key>, sk = N; new ones: ADD to CONTACTSEQ, conditional Put  —
 //
 // The history lookups (lookups.go) answer Summary values whichever item
 // the index holds, page by the last item's index and table keys (the

@@ -95,6 +95,10 @@ func (s *Store) putInteractionOnce(ctx context.Context, t Tenant, in *domain.Int
 	for _, c := range s.contributors {
 		deltas = append(deltas, c.Deltas(old, in)...)
 	}
+	deltas, err = s.numberContacts(ctx, t, deltas)
+	if err != nil {
+		return 0, err
+	}
 	cells, err := s.addCellWrites(ctx, tx, t, deltas)
 	if err != nil {
 		return 0, err

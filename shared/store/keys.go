@@ -321,3 +321,12 @@ func StartBounds(from, to time.Time) (lo, hi string) {
 // entry's: index queries meet entries and rows side by side and decode
 // each by its own layout.
 func isLookupEntry(sk string) bool { return strings.HasPrefix(sk, skIdxPrefix) }
+
+// ContactNumberKey holds the number a contact's per-contact counters are
+// stored under (contactnumbers.go).
+func (t Tenant) ContactNumberKey(contactKey string) Key {
+	return Key{t.Prefix() + "N#" + part(contactKey), "N"}
+}
+
+// ContactSequenceKey holds the last contact number given in the tenant.
+func (t Tenant) ContactSequenceKey() Key { return Key{"T#" + string(t), "CONTACTSEQ"} }

@@ -22,12 +22,13 @@ type Store struct {
 	table        dynamo.Table
 	contributors []Contributor
 	botNoted     *botChannelsNoted
+	contactNums  *contactNumbers
 }
 
 // New wraps a DynamoDB client for the named table.
 func New(client *dynamodb.Client, table string, contributors ...Contributor) *Store {
 	db := dynamo.NewFromIface(client)
-	return &Store{client: client, db: db, table: db.Table(table), contributors: contributors, botNoted: &botChannelsNoted{}}
+	return &Store{client: client, db: db, table: db.Table(table), contributors: contributors, botNoted: &botChannelsNoted{}, contactNums: &contactNumbers{}}
 }
 
 // Client exposes the SDK client for admin tooling and tests.
@@ -147,5 +148,5 @@ func wrap(op string, err error) error {
 // WithoutContributors is the same table without rollup contributors: bulk
 // loads write rows with batched writes and rebuild the rollups after.
 func (s *Store) WithoutContributors() *Store {
-	return &Store{client: s.client, db: s.db, table: s.table, botNoted: s.botNoted}
+	return &Store{client: s.client, db: s.db, table: s.table, botNoted: s.botNoted, contactNums: s.contactNums}
 }

@@ -54,11 +54,11 @@ func (t *tally) add(c rollup.Cell) {
 	t.wait += c.Vals[rollup.WaitSum]
 	t.support += c.Vals[rollup.SupportSum]
 	t.media[domain.Media(c.Dims[dMedia])] += n
-	if t.contacts != nil {
-		t.contacts.add(c.Vals)
-	}
 	for k, v := range c.Vals {
 		if strings.HasPrefix(k, rollup.ContactPfx) {
+			if t.contacts != nil {
+				t.contacts.add(k, v)
+			}
 			continue
 		}
 		if m, ok := strings.CutPrefix(k, rollup.SLAPrefix); ok {
@@ -109,47 +109,6 @@ func (t *tally) within(m int) int64 {
 
 // distinctContacts counts the contacts with conversations in the tally.
 func (t *tally) distinctContacts() int64 { return t.contacts.distinct() }
-
-// contactSet sums per-contact counters, exactly: a contact counts when
-// their counters sum above zero (a tiling may subtract). The cells'
-// counters are kept and summed once, at the end, into a map sized for
-// all of them: a month's overview sums some 600,000 counters, and a map
-// grown one insert at a time took twice as long (rehashing), on the
-// report's one goroutine.
-type contactSet struct {
-	cells    []rollup.Vals
-	counters int
-	n        int64 // the count, once summed
-	summed   bool
-}
-
-func (s *contactSet) add(v rollup.Vals) {
-	s.cells = append(s.cells, v)
-	s.counters += len(v)
-}
-
-func (s *contactSet) distinct() int64 {
-	if s == nil {
-		return 0
-	}
-	if !s.summed {
-		sums := make(map[string]int64, s.counters)
-		for _, v := range s.cells {
-			for k, x := range v {
-				if key, ok := strings.CutPrefix(k, rollup.ContactPfx); ok {
-					sums[key] += x
-				}
-			}
-		}
-		for _, x := range sums {
-			if x > 0 {
-				s.n++
-			}
-		}
-		s.cells, s.summed = nil, true
-	}
-	return s.n
-}
 
 // mediaPresent lists the media the tally has conversations of, in
 // domain.AllMedia order.

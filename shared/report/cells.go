@@ -29,6 +29,10 @@ type Read struct {
 	ContactNeeds []string
 	Queues       []string // the caller's scope; nil reads every queue
 	Keep         func(rollup.Cell) bool
+	// Holding tells the reader that Keep drops every cell whose set
+	// dimension lacks a value (a filter on one service), so that a view
+	// split by it can serve the read.
+	Holding *rollup.Holding
 }
 
 // Cells calls fn with each cell of the family in the range, in the
@@ -52,7 +56,7 @@ func Cells(ctx context.Context, rd *rollup.Reader, t store.Tenant, q Read, fn fu
 			contactNeeds = append(slices.Clip(contactNeeds), rollup.DimQueue)
 		}
 	}
-	read := rollup.Read{Family: q.Family, Tenant: t, Buckets: buckets, Needs: needs, Contacts: q.Contacts, ContactNeeds: contactNeeds}
+	read := rollup.Read{Family: q.Family, Tenant: t, Buckets: buckets, Needs: needs, Contacts: q.Contacts, ContactNeeds: contactNeeds, Holding: q.Holding}
 	return rd.Read(ctx, read, func(c rollup.Cell, bucket int) {
 		if q.Queues != nil && !slices.Contains(q.Queues, c.Dims[qi]) {
 			return
@@ -108,6 +112,17 @@ func SetAnyOf(c rollup.Cell, i int, want []string) bool {
 		}
 	}
 	return false
+}
+
+// HoldingOne is the Read.Holding of a SetAnyOf filter on dimension dim:
+// one when the filter names exactly one value (a filter of several
+// values keeps cells holding any of them, which a split view, keeping an
+// interaction under each value, would count more than once).
+func HoldingOne(dim string, want []string) *rollup.Holding {
+	if len(want) != 1 {
+		return nil
+	}
+	return &rollup.Holding{Dim: dim, Value: want[0]}
 }
 
 // NeedsIf is names, less those whose filter is unset: a report's Needs

@@ -62,6 +62,16 @@ func Contributions(in *domain.Interaction) []store.Cell {
 					}
 					continue
 				}
+				if vw.Splits != "" {
+					for _, value := range splitValues(t[f.Dim(vw.Splits)]) {
+						vt := vw.project(f, t)
+						vt[0] = value
+						for _, g := range vw.Grains {
+							add(vw.Name, g, vt.encode(), common)
+						}
+					}
+					continue
+				}
 				vd, vv := vw.project(f, t).encode(), common
 				if vw.Packs != "" {
 					vv = pack(common, t[f.Dim(vw.Packs)])

@@ -39,7 +39,7 @@ type Family struct {
 // contact view.
 type View struct {
 	Name   string        // the key component, like a family's
-	Dims   []string      // a subset of the family's, in the family's order
+	Dims   []string      // a subset of the family's, in key order
 	Grains []store.Grain // store.Month and store.Day, and optionally Hour, Quarter, Clock and ClockHour
 	// Contacts marks a contact view: it keeps only the per-contact
 	// counters, at day and hour grains, under Dims plus a shard of the
@@ -57,6 +57,10 @@ type View struct {
 	// view's tuples into many small cells is read as a few larger ones,
 	// and DynamoDB Local's cost is mostly per item (docs/benchmarks.md).
 	Packs string
+	// Splits names a set dimension of the family the view keeps a cell
+	// per value of, for reads holding one value (split.go). It must be
+	// the view's first dimension: its key's prefix.
+	Splits string
 }
 
 // packSep parts a packed view's counter name from the packed value;
@@ -203,7 +207,11 @@ var Agents = &Family{
 	// the service sets, for the service filter, read 1,198 RCU where the
 	// family's month cells read 699.5, and was no faster: each of a
 	// cell's ~15 counters repeats the set's name. docs/benchmarks.md.)
-	Views: []View{{Name: "agm", Dims: []string{DimMedia, DimQueue, DimAgent, DimAgentName}, Grains: coarseClock}},
+	Views: []View{
+		{Name: "agm", Dims: []string{DimMedia, DimQueue, DimAgent, DimAgentName}, Grains: coarseClock},
+		// The report filtered by one service: that service's cells.
+		{Name: "agv", Dims: []string{DimServices, DimMedia, DimQueue, DimAgent, DimAgentName}, Splits: DimServices, Grains: coarse},
+	},
 	emit: func(in *domain.Interaction, add func(Tuple, Vals)) {
 		if in.Agent == nil || in.Agent.ID == "" {
 			return

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -47,6 +48,10 @@ type Read struct {
 	// broken down further): a contact view holding them answers the
 	// contacts. Nil means Needs.
 	ContactNeeds []string
+	// Holding, when set, says the report keeps only cells whose set
+	// dimension Dim holds Value (it filters them itself): a view split
+	// by that dimension then serves the read from the value's cells.
+	Holding *Holding
 }
 
 // Reader reads cells for reports.
@@ -166,11 +171,16 @@ func contactView(q Read) *View {
 	return nil
 }
 
-// widen places a view's tuple in its family's dimension order.
+// widen places a view's tuple in its family's dimension order; a split
+// view's overflow cell gives its whole set.
 func (v *View) widen(f *Family, t Tuple) Tuple {
 	out := make(Tuple, len(f.Dims))
 	for i, d := range v.Dims {
 		out[f.Dim(d)] = t[i]
+	}
+	if v.Splits != "" {
+		i := f.Dim(v.Splits)
+		out[i] = strings.TrimPrefix(out[i], overflowMark)
 	}
 	return out
 }
@@ -253,7 +263,7 @@ func levels(q Read) levelSet {
 	}
 	for i := range q.Family.Views {
 		v := &q.Family.Views[i]
-		if v.Contacts || !v.covers(q.Needs) {
+		if v.Contacts || !v.covers(q.Needs) || (v.Splits != "" && (q.Holding == nil || q.Holding.Dim != v.Splits)) {
 			continue
 		}
 		var out levelSet
@@ -345,6 +355,17 @@ func tile(q Read, set levelSet) (plan, error) {
 			name = lv.view.Name
 		}
 		first := store.CellQuery{Family: name, Grain: lv.grain, First: keys[i].slot}
+		if lv.view != nil && lv.view.Splits != "" {
+			// A slot's cells of the value, and its overflow: key prefixes
+			// within the slot, so a Query each.
+			for _, prefix := range splitPrefixes(q.Holding.Value) {
+				one := first
+				one.Last, one.Prefix = one.First, prefix
+				p.queries = append(p.queries, planQuery{one, keys[i].level, lv.view})
+			}
+			i++
+			continue
+		}
 		pk := q.Tenant.CellPartition(name, lv.grain, first.First)
 		j := i + 1
 		for j < len(keys) && keys[j].level == keys[i].level && lv.grain != store.Day &&

@@ -234,7 +234,8 @@ func equalLines(t *testing.T, what string, got, want []string) bool {
 
 // TestLargestRecordFits: an interaction with the most tags, transfers and
 // services a record may carry, corrected to another day, media, agent and
-// set of tags, still fits one transaction with its rollup changes.
+// set of tags, still fits one transaction with its rollup changes; so does
+// one with as many services as a split view splits (each is a cell).
 func TestLargestRecordFits(t *testing.T) {
 	st := MustStore(t)
 	ctx := context.Background()
@@ -246,24 +247,33 @@ func TestLargestRecordFits(t *testing.T) {
 		}
 		return out
 	}
-	in := rolluptest.Generate(9, 1, start, time.Minute).Final[0]
-	in.Tags = tags("a")
-	for i := range 20 {
-		in.Legs = append(in.Legs, domain.Leg{Seq: i + 1, AgentID: fmt.Sprintf("x%d", i), Service: fmt.Sprintf("s%d", i), Start: in.Start})
-	}
-	if _, err := st.PutInteraction(ctx, "acme", in); err != nil {
-		t.Fatal(err)
-	}
-	in.Version++
-	in.Updated = in.Updated.Add(time.Hour)
-	in.Start = start.AddDate(0, 0, 1)
-	in.Finished = nil
-	in.State, in.Status = domain.StateActive, ""
-	in.Media, in.VoiceStatus, in.Session = domain.MediaChat, "", nil
-	in.Conversation = &domain.Conversation{Supported: true}
-	in.Agent = &domain.Agent{ID: "other"}
-	in.Tags = tags("b")
-	if out, err := st.PutInteraction(ctx, "acme", in); err != nil || out != store.Written {
-		t.Fatalf("correction: %v %v", out, err)
+	for _, services := range []int{rollup.MaxSplit, domain.MaxLegs} {
+		t.Run(fmt.Sprint(services, " services"), func(t *testing.T) {
+			in := rolluptest.Generate(9, 1, start, time.Minute).Final[0]
+			in.ID += fmt.Sprint("-", services)
+			in.Tags = tags("a")
+			in.Service, in.Legs = "s0", nil
+			for i := range services {
+				in.Legs = append(in.Legs, domain.Leg{Seq: i + 1, AgentID: fmt.Sprintf("x%d", i), Service: fmt.Sprintf("s%d", i), Start: in.Start})
+			}
+			if got := len(in.Services()); got != services {
+				t.Fatalf("%d services, want %d", got, services)
+			}
+			if _, err := st.PutInteraction(ctx, "acme", in); err != nil {
+				t.Fatal(err)
+			}
+			in.Version++
+			in.Updated = in.Updated.Add(time.Hour)
+			in.Start = start.AddDate(0, 0, 1)
+			in.Finished = nil
+			in.State, in.Status = domain.StateActive, ""
+			in.Media, in.VoiceStatus, in.Session = domain.MediaChat, "", nil
+			in.Conversation = &domain.Conversation{Supported: true}
+			in.Agent = &domain.Agent{ID: "other"}
+			in.Tags = tags("b")
+			if out, err := st.PutInteraction(ctx, "acme", in); err != nil || out != store.Written {
+				t.Fatalf("correction: %v %v", out, err)
+			}
+		})
 	}
 }

@@ -35,7 +35,7 @@ func TestReadTilesExactly(t *testing.T) {
 	stored := storedNames(t, st, tenant)
 	r := rand.New(rand.NewPCG(5, 6))
 	var grains []store.Grain // every grain some read used
-	subtracted := 0
+	subtracted, splitQueries := 0, 0
 	for _, f := range rollup.Families {
 		variants := map[string]rollup.Read{"family": {Needs: f.Dims}, "contacts": {Needs: f.Dims, Contacts: true}}
 		for _, v := range f.Views {
@@ -44,12 +44,23 @@ func TestReadTilesExactly(t *testing.T) {
 				needs = append(slices.Clip(needs), v.Packs)
 			}
 			variants[v.Name] = rollup.Read{Needs: needs, Contacts: v.Contacts}
+			if v.Splits != "" {
+				variants[v.Name] = rollup.Read{Needs: needs, Holding: &rollup.Holding{Dim: v.Splits, Value: rolluptest.Services[0]}}
+			}
 		}
 		for name, variant := range variants {
 			for trial := range 6 {
 				q := variant
 				q.Family, q.Tenant = f, tenant
 				q.Buckets = randomBuckets(r, from, span)
+				// A read holding a value keeps the cells that hold it, as
+				// the report's filter would, and groups by the rest.
+				groups, holds := q.Needs, func(rollup.Tuple) bool { return true }
+				if h := q.Holding; h != nil {
+					groups = slices.DeleteFunc(slices.Clone(groups), func(d string) bool { return d == h.Dim })
+					holds = func(t rollup.Tuple) bool { return slices.Contains(t.Set(f.Dim(h.Dim)), h.Value) }
+					splitQueries += mustSplitRead(t, q)
+				}
 				got := map[string]rollup.Vals{}
 				if _, err := rd.Read(context.Background(), q, func(c rollup.Cell, b int) {
 					if !slices.Contains(grains, c.Grain) {
@@ -58,7 +69,9 @@ func TestReadTilesExactly(t *testing.T) {
 					if c.Vals[rollup.N] < 0 {
 						subtracted++
 					}
-					add(got, key(f, q.Needs, b, c.Dims), c.Vals, q.Contacts)
+					if holds(c.Dims) {
+						add(got, key(f, groups, b, c.Dims), c.Vals, q.Contacts)
+					}
 				}); err != nil {
 					t.Fatal(err)
 				}
@@ -71,8 +84,9 @@ func TestReadTilesExactly(t *testing.T) {
 							continue
 						}
 						for b, spans := range q.Buckets {
-							if slices.ContainsFunc(spans, func(s period.Span) bool { return !c.Slot.Before(s.From) && c.Slot.Before(s.To) }) {
-								add(want, key(f, q.Needs, b, rollup.DecodeTuple(c.Dims)), stored(c.Vals), q.Contacts)
+							dims := rollup.DecodeTuple(c.Dims)
+							if holds(dims) && slices.ContainsFunc(spans, func(s period.Span) bool { return !c.Slot.Before(s.From) && c.Slot.Before(s.To) }) {
+								add(want, key(f, groups, b, dims), stored(c.Vals), q.Contacts)
 							}
 						}
 					}
@@ -94,11 +108,41 @@ func TestReadTilesExactly(t *testing.T) {
 	if subtracted == 0 {
 		t.Error("no tiling subtracted a cell")
 	}
+	if splitQueries == 0 {
+		t.Error("no read holding a value read a split view")
+	}
 	for _, g := range []store.Grain{store.Month, store.Day, store.Hour, store.Quarter, store.Clock, store.ClockHour} {
 		if !slices.Contains(grains, g) {
 			t.Errorf("no read used %c cells", g)
 		}
 	}
+}
+
+// mustSplitRead holds a read holding one value to the split view's cells
+// of the value and its overflow cells, where it reads the view, and
+// returns how many such queries it plans.
+func mustSplitRead(t *testing.T, q rollup.Read) int {
+	t.Helper()
+	queries, err := rollup.PlannedQueries(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var split []string
+	for _, pq := range queries {
+		if strings.HasSuffix(pq, " ") { // no prefix: not the split view
+			continue
+		}
+		split = append(split, pq)
+	}
+	if len(split)%2 != 0 {
+		t.Errorf("a read holding %s runs %d queries of its value's prefix and the overflow's: %v", q.Holding.Value, len(split), queries)
+	}
+	for _, pq := range split {
+		if !strings.HasSuffix(pq, " "+q.Holding.Value+"|") && !strings.HasSuffix(pq, " ,") {
+			t.Errorf("split query %q", pq)
+		}
+	}
+	return len(split)
 }
 
 // randomBuckets draws 1 to 3 buckets of 1 to 3 disjoint spans on

@@ -185,6 +185,10 @@ type CellQuery struct {
 	Family      string
 	Grain       Grain
 	First, Last time.Time
+	// Prefix, when set, reads only the cells whose encoded dimension
+	// tuple begins with it, in one slot (First = Last): a view keyed by
+	// a leading dimension read for one of its values.
+	Prefix string
 }
 
 // QueryCells reads the cells of q, calling fn for each in key order, and
@@ -195,6 +199,12 @@ func (s *Store) QueryCells(ctx context.Context, t Tenant, q CellQuery, fn func(C
 	}
 	pk := t.CellPartition(q.Family, q.Grain, q.First)
 	lo, hi := CellBounds(q.Grain, q.First, q.Last)
+	if q.Prefix != "" {
+		if !q.First.Equal(q.Last) || q.Prefix[len(q.Prefix)-1] >= 0x7f {
+			return 0, fmt.Errorf("cell query %s %c: a prefix (%q) reads one slot (not %s..%s) and ends in an ASCII separator", q.Family, q.Grain, q.Prefix, q.First, q.Last)
+		}
+		lo, hi = cellPrefixBounds(q.Grain, q.First, q.Prefix)
+	}
 	return s.queryCellItems(ctx, pk, lo, hi, false, func(item cellItem) error {
 		slot, dims, err := parseCellSK(q.Grain, q.First, item.SK)
 		if err != nil {

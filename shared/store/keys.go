@@ -270,6 +270,17 @@ func CellBounds(g Grain, first, last time.Time) (lo, hi string) {
 	return cellSlotLabel(g, first) + "#", cellSlotLabel(g, last) + "$"
 }
 
+// cellPrefixBounds are the inclusive sort-key bounds of a slot's cells
+// whose dimension tuple begins with prefix: from the prefix itself to the
+// prefix with its last byte raised by one, which no key of the slot
+// equals (a key goes on past the prefix) and every key beginning with the
+// prefix sorts below. The prefix ends in an ASCII separator (QueryCells
+// checks), so the raised byte is a character too.
+func cellPrefixBounds(g Grain, slot time.Time, prefix string) (lo, hi string) {
+	p := cellSlotLabel(g, slot) + "#" + part(prefix)
+	return p, p[:len(p)-1] + string(rune(p[len(p)-1]+1))
+}
+
 // SettingsKey holds the tenant's settings.
 func (t Tenant) SettingsKey() Key { return Key{"T#" + string(t), "SETTINGS"} }
 

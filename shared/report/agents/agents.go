@@ -131,6 +131,7 @@ var Report report.Func = func(ctx context.Context, env report.Env, q url.Values)
 			return report.AnyOf(c, im, mediaStrings(f.media)) && report.SetAnyOf(c, is, f.services) &&
 				report.SetAnyOf(c, iu, f.userTags) && report.AnyOf(c, ia, f.users)
 		},
+		Holding: report.HoldingOne(rollup.DimServices, f.services),
 	}, func(c rollup.Cell, _ int) {
 		id := c.Dims[ia]
 		r := rows[id]

@@ -120,7 +120,13 @@ func randomRequest(r *rand.Rand, zone string) request {
 	}
 	pickSome := func(name string, pool []string) {
 		if r.IntN(4) == 0 {
-			q.Set(name, strings.Join([]string{pool[r.IntN(len(pool))], pool[r.IntN(len(pool))]}, ","))
+			// One value half the time: one service is read from its split
+			// view's cells (agv), several from the family's.
+			some := []string{pool[r.IntN(len(pool))]}
+			if r.IntN(2) == 0 {
+				some = append(some, pool[r.IntN(len(pool))])
+			}
+			q.Set(name, strings.Join(some, ","))
 		}
 	}
 	pickSome("media", []string{"voice", "chat", "whatsapp", "email", "facebook"})

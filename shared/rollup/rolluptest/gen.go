@@ -157,6 +157,18 @@ func randomInteraction(r *rand.Rand, id string, from time.Time, span time.Durati
 			{Seq: 1, AgentID: other, AgentName: AgentNames[other], Service: pick(r, Services), Start: start, End: &legEnd, EndReason: "transferred"},
 			{Seq: 2, AgentID: agentID, AgentName: AgentNames[agentID], Service: in.Service, Start: legEnd, End: in.Finished, EndReason: "completed"},
 		}
+		if r.IntN(6) == 0 {
+			// Passed around: every service, more than a split view splits
+			// (rollup's overflow cells).
+			legs := in.Legs[:1:1]
+			for _, s := range Services {
+				legs = append(legs, domain.Leg{AgentID: other, AgentName: AgentNames[other], Service: s + " II", Start: legEnd, End: &legEnd, EndReason: "transferred"})
+			}
+			in.Legs = append(legs, in.Legs[1])
+			for i := range in.Legs {
+				in.Legs[i].Seq = i + 1
+			}
+		}
 	}
 	if m == domain.MediaVoice {
 		in.VoiceStatus = pick(r, voiceStats)

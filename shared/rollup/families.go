@@ -47,7 +47,7 @@ type View struct {
 	// (Read.Contacts) in a few thousand cells a month where the family's
 	// day cells are one per contact and tuple. The shard bounds a cell's
 	// size: a day's contacts of one tuple are spread over Shards items,
-	// each under DynamoDB's 400 KB (about 16,000 contacts each).
+	// each under DynamoDB's 400 KB (about 40,000 contacts each, by number).
 	Contacts bool
 	Shards   int
 	// Packs names a dimension of the family that the view keeps inside

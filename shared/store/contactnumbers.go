@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -189,23 +190,20 @@ func (s *Store) giveContactNumbers(ctx context.Context, t Tenant, keys []string)
 	var lost []string
 	var mu sync.Mutex
 	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(8)
-	for i, k := range keys {
+	g.SetLimit(4)
+	for i := 0; i < len(keys); i += maxTxItems {
+		part := keys[i:min(i+maxTxItems, len(keys))]
+		numbers := make([]uint64, len(part))
+		for j := range part {
+			numbers[j] = first + uint64(i+j)
+		}
 		g.Go(func() error {
-			key := t.ContactNumberKey(k)
-			item := contactNumberItem{PK: key.PK, SK: key.SK, N: first + uint64(i)}
-			err := s.table.Put(item).If("attribute_not_exists('pk')").Run(gctx)
+			won, lostHere, err := s.registerContacts(gctx, t, part, numbers)
 			mu.Lock()
 			defer mu.Unlock()
-			switch {
-			case err == nil:
-				out[k] = item.N
-			case isConditionFailure(err):
-				lost = append(lost, k)
-			default:
-				return wrap("register contact number", err)
-			}
-			return nil
+			maps.Copy(out, won)
+			lost = append(lost, lostHere...)
+			return err
 		})
 	}
 	if err := g.Wait(); err != nil {
@@ -225,6 +223,50 @@ func (s *Store) giveContactNumbers(ctx context.Context, t Tenant, keys []string)
 		}
 	}
 	return out, nil
+}
+
+// registerContacts registers keys under numbers, up to 100 in one
+// transaction of conditional Puts (a rebuild numbers thousands of
+// contacts a day; one request each was most of its time). A contact
+// already registered cancels the transaction: it is set aside as lost and
+// the rest is tried again.
+func (s *Store) registerContacts(ctx context.Context, t Tenant, keys []string, numbers []uint64) (won map[string]uint64, lost []string, err error) {
+	for attempt := 1; len(keys) > 0; attempt++ {
+		tx := s.db.WriteTx()
+		for j, k := range keys {
+			key := t.ContactNumberKey(k)
+			tx.Put(s.table.Put(contactNumberItem{PK: key.PK, SK: key.SK, N: numbers[j]}).If("attribute_not_exists('pk')"))
+		}
+		err := tx.Run(ctx)
+		if err == nil {
+			won = make(map[string]uint64, len(keys))
+			for j, k := range keys {
+				won[k] = numbers[j]
+			}
+			return won, lost, nil
+		}
+		failed := conditionFailures(err)
+		if len(failed) == 0 {
+			if isRace(err) && attempt < maxAttempts { // a concurrent transaction held one of the items
+				if err := backoff(ctx, attempt); err != nil {
+					return nil, nil, err
+				}
+				continue
+			}
+			return nil, nil, wrap("register contact numbers", err)
+		}
+		var restK []string
+		var restN []uint64
+		for j, k := range keys {
+			if failed[j] {
+				lost = append(lost, k)
+			} else {
+				restK, restN = append(restK, k), append(restN, numbers[j])
+			}
+		}
+		keys, numbers = restK, restN
+	}
+	return nil, lost, nil
 }
 
 // numberContacts returns cells with their per-contact counters renamed

@@ -85,6 +85,41 @@ func TestContactNumbers(t *testing.T) {
 	}
 }
 
+// TestContactNumbersLostRace: a writer that believed contacts new, some
+// of which another writer registered meanwhile, takes the other's numbers
+// for those and new ones for the rest, in one call, across transactions.
+func TestContactNumbersLostRace(t *testing.T) {
+	st := MustStore(t)
+	ctx := context.Background()
+	var keys []string
+	for i := range 250 { // three transactions
+		keys = append(keys, fmt.Sprintf("email:c%03d@example.com", i))
+	}
+	var first []string
+	for i := 0; i < len(keys); i += 3 {
+		first = append(first, keys[i])
+	}
+	before, err := st.ContactNumbers(ctx, "acme", first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := store.GiveContactNumbers(st, ctx, "acme", slices.Clone(keys))
+	if err != nil {
+		t.Fatal(err)
+	}
+	owner := map[uint64]string{}
+	for _, k := range keys {
+		n := got[k]
+		if b, ok := before[k]; ok && n != b {
+			t.Errorf("%s: %d, but the other writer registered %d", k, n, b)
+		}
+		if o, dup := owner[n]; dup || n == 0 {
+			t.Fatalf("%s and %s share number %d", o, k, n)
+		}
+		owner[n] = k
+	}
+}
+
 func TestContactNumberNames(t *testing.T) {
 	for _, c := range []struct {
 		name string

@@ -28,3 +28,7 @@ func DecodeRowWithGuregu(item map[string]types.AttributeValue) (Row, error) {
 	err := dynamo.UnmarshalItem(item, &it)
 	return it.toRow(), err
 }
+
+// GiveContactNumbers is giveContactNumbers: numbering contacts a writer
+// believes new, as a writer that lost the race to another does.
+var GiveContactNumbers = (*Store).giveContactNumbers

@@ -96,6 +96,22 @@ func isRace(err error) bool {
 	return isConditionFailure(err) || cancelledFor(err, "TransactionConflict") || errors.As(err, &inProgress)
 }
 
+// conditionFailures are the positions of a cancelled transaction's
+// actions whose condition failed.
+func conditionFailures(err error) map[int]bool {
+	var tc *types.TransactionCanceledException
+	if !errors.As(err, &tc) {
+		return nil
+	}
+	out := map[int]bool{}
+	for i, r := range tc.CancellationReasons {
+		if aws.ToString(r.Code) == "ConditionalCheckFailed" {
+			out[i] = true
+		}
+	}
+	return out
+}
+
 func cancelledFor(err error, code string) bool {
 	var tc *types.TransactionCanceledException
 	if errors.As(err, &tc) {

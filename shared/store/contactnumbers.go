@@ -47,13 +47,28 @@ const ContactFormat = "n1"
 // ContactNumber reads a stored per-contact counter's name: the contact's
 // number, or false for a name in the form before numbers (a contact key,
 // until a rebuild rewrites the cell).
+//
+// A month's overview reads some 600,000 of them, so this is
+// strconv.ParseUint(s, 36, 64) without its generality: lower-case digits
+// only (what FormatUint writes), at most 12 of them (no overflow).
 func ContactNumber(name string) (uint64, bool) {
 	s, ok := strings.CutPrefix(name, ContactPrefix)
-	if !ok {
+	if !ok || s == "" || len(s) > 12 {
 		return 0, false
 	}
-	n, err := strconv.ParseUint(s, 36, 64)
-	return n, err == nil
+	var n uint64
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9':
+			n = n*36 + uint64(c-'0')
+		case 'a' <= c && c <= 'z':
+			n = n*36 + uint64(c-'a'+10)
+		default:
+			return 0, false
+		}
+	}
+	return n, true
 }
 
 func contactCounter(n uint64) string { return ContactPrefix + strconv.FormatUint(n, 36) }

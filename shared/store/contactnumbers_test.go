@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -131,10 +132,18 @@ func TestContactNumberNames(t *testing.T) {
 		{"c:tel:+5511999990000", 0, false}, // a contact key: a cell not yet rebuilt
 		{"n", 0, false},
 		{"c:", 0, false},
+		{"c:Z", 0, false},                             // FormatUint writes lower case
+		{"c:zzzzzzzzzzzz", 4738381338321616895, true}, // 36^12-1: twelve digits fit
+		{"c:1000000000000", 0, false},                 // thirteen could overflow
 	} {
 		n, ok := store.ContactNumber(c.name)
 		if n != c.n || ok != c.ok {
 			t.Errorf("ContactNumber(%q) = %d, %v; want %d, %v", c.name, n, ok, c.n, c.ok)
+		}
+	}
+	for n := uint64(1); n < 1<<62; n = n*7 + 3 {
+		if got, ok := store.ContactNumber("c:" + strconv.FormatUint(n, 36)); !ok || got != n {
+			t.Errorf("%d comes back as %d, %v", n, got, ok)
 		}
 	}
 }

@@ -162,6 +162,7 @@ func layout(tenant string, zone *time.Location) (string, error) {
 	}
 	fmt.Fprintln(h, rollup.Fingerprint(g.Interaction(0)))
 	fmt.Fprintln(h, store.WorkFormat)
+	fmt.Fprintln(h, store.ContactFormat) // interaction 0 may count no contact
 	for b := range g.BotSessions() {
 		pb, err := store.PrepareBotSession(store.Tenant(tenant), b)
 		if err != nil {

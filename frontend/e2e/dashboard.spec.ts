@@ -238,11 +238,13 @@ test('client and agent history windows', async ({ page }) => {
 });
 
 // voiceCallWithRecording asks the API (as the admin) for a recent voice call whose
-// history carries a recording link.
+// history carries a recording link. The last week, not the report's default of today: just
+// after midnight in the tenant's zone, today holds a few night calls, none recorded.
 async function voiceCallWithRecording(page: Page): Promise<string> {
   const token = await page.evaluate(() => sessionStorage.getItem('rastro.token'));
   const headers = { Authorization: `Bearer ${token}` };
-  const report = await page.request.get('/v1/reports/interactions?media=voice&limit=100', { headers });
+  const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+  const report = await page.request.get(`/v1/reports/interactions?media=voice&limit=100&from=${from}`, { headers });
   expect(report.ok()).toBe(true);
   const { rows } = (await report.json()) as { rows: { id: string }[] };
   for (const r of rows) {

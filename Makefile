@@ -10,7 +10,7 @@ FUNCTIONS     := $(notdir $(wildcard functions/*))
 LAMBDA_FLAGS  := -tags lambda.norpc,timetzdata -trimpath -ldflags "-s -w"
 TEST_TIMEOUT  ?= 20m
 
-.PHONY: help tools dev dev-bin dev-reset test test-go test-frontend test-e2e build lint deploy bench bench-data bench-data-exports frontend-deps frontend-build
+.PHONY: help tools dev dev-bin dev-reset test test-go test-fuzz test-frontend test-e2e build lint deploy bench bench-data bench-data-exports frontend-deps frontend-build
 
 help:
 	@echo "make dev        run the whole system locally with demo data (http://127.0.0.1:3000)"
@@ -65,10 +65,22 @@ dev-reset:
 # then the browser tests run against it: the same three suites as test-go, test-frontend
 # and test-e2e, minutes sooner.
 test: tools frontend-deps
-	@sh frontend/e2e/with-stack.sh $(MAKE) --no-print-directory test-go test-frontend
+	@sh frontend/e2e/with-stack.sh $(MAKE) --no-print-directory test-go test-fuzz test-frontend
 
 test-go: tools
 	$(GO) test -timeout $(TEST_TIMEOUT) -count=1 ./...
+
+# Each fuzz target for FUZZTIME (test-go already ran their corpora in
+# testdata/fuzz). A failure writes the input to that testdata directory:
+# commit it with the fix, and it is a test case from then on.
+FUZZTIME ?= 5s
+FUZZ_TARGETS = FuzzValidEmail:./shared/domain FuzzOpen:./shared/cursor FuzzParse:./shared/tracking \
+	FuzzIngestJSON:./shared/ingest FuzzSessionMetadata:./shared/sessionmeta
+test-fuzz: tools
+	@log=$$(mktemp); for t in $(FUZZ_TARGETS); do \
+		echo "fuzz $${t%%:*} for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$${t%%:*}\$$" -fuzztime $(FUZZTIME) $${t#*:} >$$log 2>&1 || { cat $$log; rm -f $$log; exit 1; }; \
+	done; rm -f $$log
 
 test-frontend: frontend-deps
 	@if [ -f frontend/package.json ]; then npm test --prefix frontend; fi

@@ -58,5 +58,11 @@ func safe(s string) string {
 // job's id, which no one can guess, and under the attempt, so that a run
 // that lost the job can never replace the file its owner recorded.
 func ObjectKey(tenant, jobID string, attempt int, fileName string) string {
-	return tenant + "/exports/" + jobID + "/" + strconv.Itoa(attempt) + "/" + fileName
+	return JobPrefix(tenant, jobID) + strconv.Itoa(attempt) + "/" + fileName
+}
+
+// JobPrefix begins the key of every file of a job: the tenant's prefix,
+// then the job's. A download link is signed only for a key under it.
+func JobPrefix(tenant, jobID string) string {
+	return tenant + "/exports/" + jobID + "/"
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/url"
@@ -317,5 +318,34 @@ func TestExpiredFileAndFailedJob(t *testing.T) {
 	got = call[exports.Job](t, e, admin(tenant), "GET", "/v1/exports/"+running.ID, nil, 200)
 	if got.Status != domain.ExportRunning || got.Rows != 1500 || got.Started == nil || got.Finished != nil || got.URL != "" {
 		t.Fatalf("running job %+v", got)
+	}
+}
+
+// TestNoLinkOutsideTheTenantsPrefix: a job whose stored file key points
+// outside its tenant's and its own prefix (a bug, a hand edit) gets no
+// link: the read fails as an internal error that names no key.
+func TestNoLinkOutsideTheTenantsPrefix(t *testing.T) {
+	e := newEnv(t, nil)
+	tenant, other := localaws.UniqueName(t, "t"), localaws.UniqueName(t, "o")
+	ctx := context.Background()
+	name := exportfile.FileName("interactions", "whatsapp", "2026-10-01", "2026-10-31", "csv.gz")
+	for _, keyOf := range []func(id string) string{
+		func(id string) string { return exportfile.ObjectKey(other, id, 1, name) },                              // another tenant's prefix
+		func(string) string { return exportfile.ObjectKey(tenant, domain.NewExportJobID(time.Now()), 1, name) }, // another job's
+	} {
+		job := call[exports.Job](t, e, admin(tenant), "POST", "/v1/exports", []byte(whatsappOctober), 202)
+		now := time.Now()
+		if _, err := e.st.ClaimExportJob(ctx, store.Tenant(tenant), job.ID, "run-1", now, time.Minute, 3); err != nil {
+			t.Fatal(err)
+		}
+		key := keyOf(job.ID)
+		res := store.ExportResult{Succeeded: true, Rows: 1, Bytes: 1, Key: key, FileName: name}
+		if err := e.st.FinishExportJob(ctx, store.Tenant(tenant), job.ID, "run-1", res, now.Add(time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		body := call[map[string]any](t, e, admin(tenant), "GET", "/v1/exports/"+job.ID, nil, 500)
+		if b, _ := json.Marshal(body); strings.Contains(string(b), key) || strings.Contains(string(b), other) {
+			t.Errorf("the error names the key: %s", b)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/aws/aws-sdk-go-v2/aws"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/rastro-cc/rastro/shared/cursor"
 	"github.com/rastro-cc/rastro/shared/domain"
+	"github.com/rastro-cc/rastro/shared/exportfile"
 	"github.com/rastro-cc/rastro/shared/store"
 )
 
@@ -71,7 +73,7 @@ func (s *Service) Create(ctx context.Context, who domain.Identity, t store.Tenan
 	if err := s.store.CreateExportJob(ctx, t, &j); err != nil {
 		return nil, err
 	}
-	return s.view(ctx, &j, now)
+	return s.view(ctx, t, &j, now)
 }
 
 // Get is one of the tenant's jobs, with a fresh download link once its
@@ -88,7 +90,7 @@ func (s *Service) Get(ctx context.Context, t store.Tenant, id string) (*Job, err
 	if err != nil {
 		return nil, err
 	}
-	return s.view(ctx, &j, s.now())
+	return s.view(ctx, t, &j, s.now())
 }
 
 // List is a page of the tenant's jobs, newest first.
@@ -104,7 +106,7 @@ func (s *Service) List(ctx context.Context, t store.Tenant, q url.Values) (*JobP
 	now := s.now()
 	page := &JobPage{Items: make([]Job, 0, len(jobs))}
 	for i := range jobs {
-		v, err := s.view(ctx, &jobs[i], now)
+		v, err := s.view(ctx, t, &jobs[i], now)
 		if err != nil {
 			return nil, err
 		}
@@ -158,7 +160,7 @@ func (s *Service) listRequest(t store.Tenant, q url.Values) (int, string, error)
 
 // view is the job as the API shows it, with a download link while its
 // file is there.
-func (s *Service) view(ctx context.Context, j *domain.ExportJob, now time.Time) (*Job, error) {
+func (s *Service) view(ctx context.Context, t store.Tenant, j *domain.ExportJob, now time.Time) (*Job, error) {
 	v := newJob(j)
 	expires, ok := FileExpires(j)
 	if !ok {
@@ -172,6 +174,12 @@ func (s *Service) view(ctx context.Context, j *domain.ExportJob, now time.Time) 
 	}
 	if s.presign == nil || j.Key == "" {
 		return v, nil
+	}
+	// The job was read under the tenant's key, and the exporter wrote its
+	// file under the tenant's prefix; a stored key that says otherwise
+	// (a bug, a hand edit) gets no link into another tenant's files.
+	if !strings.HasPrefix(j.Key, exportfile.JobPrefix(string(t), j.ID)) {
+		return nil, fmt.Errorf("export %s: its file key %q is outside the tenant's and the job's prefix", j.ID, j.Key)
 	}
 	// A link lives at most as long as the file.
 	ttl := min(s.linkTTL, left.Truncate(time.Second))

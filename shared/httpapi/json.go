@@ -30,14 +30,14 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 // ReadBody reads the whole body, refusing more than limit bytes with 413.
 func ReadBody(r *http.Request, limit int64) ([]byte, error) {
 	if r.ContentLength > limit {
-		return nil, domain.Errorf(domain.CodeTooLarge, "request body is %d bytes; the limit is %d", r.ContentLength, limit)
+		return nil, domain.FieldErr(domain.CodeTooLarge, "body", fmt.Sprintf("is %d bytes; the limit is %d", r.ContentLength, limit))
 	}
 	b, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	if err != nil {
 		return nil, domain.Errorf(domain.CodeBadRequest, "could not read the request body")
 	}
 	if int64(len(b)) > limit {
-		return nil, domain.Errorf(domain.CodeTooLarge, "request body is over the limit of %d bytes", limit)
+		return nil, domain.FieldErr(domain.CodeTooLarge, "body", fmt.Sprintf("is over the limit of %d bytes", limit))
 	}
 	return b, nil
 }

@@ -204,6 +204,9 @@ func TestRequestErrors(t *testing.T) {
 			if eb == nil || eb["code"] != tc.code || eb["message"] == "" {
 				t.Fatalf("error body %v, want code %s", out, tc.code)
 			}
+			if tc.status == 413 && eb["field"] == nil {
+				t.Errorf("a limit's error names no field: %v", out)
+			}
 			if strings.Contains(fmt.Sprint(out), "goroutine") || strings.Contains(fmt.Sprint(out), ".go:") {
 				t.Fatalf("error body leaks internals: %v", out)
 			}

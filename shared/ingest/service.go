@@ -49,7 +49,7 @@ func (s *Service) workers() int {
 
 func checkSize(n int) error {
 	if n > MaxBatch {
-		return domain.Errorf(domain.CodeTooLarge, "batch has %d records; the limit is %d", n, MaxBatch)
+		return domain.FieldErr(domain.CodeTooLarge, "records", fmt.Sprintf("the batch has %d; the limit is %d", n, MaxBatch))
 	}
 	if n == 0 {
 		return domain.FieldErr(domain.CodeInvalid, "records", "batch is empty")

@@ -94,6 +94,18 @@ func TestRunServesSeedsAndStops(t *testing.T) {
 		}
 	}
 
+	// The dashboard's files come with the security headers CloudFront adds
+	// in AWS, the recordings' local S3 allowed as a media source.
+	page, err := http.Get(c.base + "/reports/ivr")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page.Body.Close()
+	if csp := page.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") ||
+		!strings.Contains(csp, "media-src 'self' http://127.0.0.1:") || page.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("dashboard headers: %v", page.Header)
+	}
+
 	admin := c.token("demo", "admin")
 	sup := c.token("demo", "supervisor", "Vendas", "Suporte")
 	ing := c.token("demo", "ingest")

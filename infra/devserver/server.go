@@ -80,7 +80,11 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("POST /dev/token", gw.TokenHandler())
 	mux.HandleFunc("GET /dev/users", usersHandler)
 	mux.HandleFunc("GET /healthz", s.health)
-	mux.Handle("/", s.frontend())
+	var media string // recordings' presigned links go to the local S3
+	if s.Stack != nil && s.Stack.S3 != nil {
+		media = s.Stack.S3.Endpoint
+	}
+	mux.Handle("/", withSecurityHeaders(ContentSecurityPolicy("", "", media), s.frontend()))
 	return mux
 }
 

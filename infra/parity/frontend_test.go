@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/rastro-cc/rastro/infra/devserver"
 )
 
 // The dashboard: a private bucket that only the distribution reads (Origin
@@ -45,5 +47,45 @@ func TestFrontendServedThroughCloudFront(t *testing.T) {
 		if !tc.ok {
 			t.Errorf("frontend: %s: no", tc.what)
 		}
+	}
+}
+
+// The dashboard's security headers: CloudFront sends the response
+// headers policy on every file, with the Content-Security-Policy the dev
+// server sends (the browser tests run the dashboard under it), AWS's
+// origins in place of the local stack's, and HSTS, nosniff, DENY framing
+// and a referrer policy.
+func TestFrontendSecurityHeaders(t *testing.T) {
+	res := m(mustLoad(t, "template.yaml")["Resources"])
+	dist := m(m(m(res["FrontendDistribution"])["Properties"])["DistributionConfig"])
+	if got := fmt.Sprint(m(dist["DefaultCacheBehavior"])["ResponseHeadersPolicyId"]); got != "map[!Ref:FrontendSecurityHeaders]" {
+		t.Errorf("the distribution's response headers policy is %s", got)
+	}
+	cfg := m(m(m(m(res["FrontendSecurityHeaders"])["Properties"])["ResponseHeadersPolicyConfig"])["SecurityHeadersConfig"])
+	want := devserver.ContentSecurityPolicy(
+		"https://*.execute-api.${AWS::Region}.amazonaws.com",
+		"https://rastro-${Stage}-${AWS::AccountId}.auth.${AWS::Region}.amazoncognito.com",
+		"https://rastro-media-${Stage}-${AWS::AccountId}.s3.${AWS::Region}.amazonaws.com")
+	csp := m(cfg["ContentSecurityPolicy"])
+	if got := m(csp["ContentSecurityPolicy"])["!Sub"]; got != want || csp["Override"] != "true" {
+		t.Errorf("CSP %v\nwant %s", got, want)
+	}
+	for _, c := range []struct{ header, field, value string }{
+		{"StrictTransportSecurity", "IncludeSubdomains", "true"},
+		{"StrictTransportSecurity", "AccessControlMaxAgeSec", "63072000"},
+		{"ContentTypeOptions", "Override", "true"},
+		{"FrameOptions", "FrameOption", "DENY"},
+		{"ReferrerPolicy", "ReferrerPolicy", "strict-origin-when-cross-origin"},
+	} {
+		if got := m(cfg[c.header])[c.field]; got != c.value {
+			t.Errorf("%s.%s = %v, want %s", c.header, c.field, got, c.value)
+		}
+	}
+	// The media bucket the policy names is the one the history links into.
+	if got := fmt.Sprint(m(m(res["MediaBucket"])["Properties"])["BucketName"]); got != "map[!Sub:rastro-media-${Stage}-${AWS::AccountId}]" {
+		t.Errorf("media bucket %s", got)
+	}
+	if got := fmt.Sprint(m(m(res["UserPoolDomain"])["Properties"])["Domain"]); got != "map[!Sub:rastro-${Stage}-${AWS::AccountId}]" {
+		t.Errorf("Cognito domain %s", got)
 	}
 }

@@ -183,7 +183,7 @@ func TestHandler(t *testing.T) {
 	foreign, _ := beta["nextCursor"].(string)
 	if foreign == "" {
 		signer, _ := cursor.NewSigner(testKey)
-		foreign, _ = signer.Seal("beta", "x", store.BotPos{})
+		foreign, _ = signer.Seal(cursor.Holder{Tenant: "beta", User: "u"}, "x", store.BotPos{})
 	}
 	tampered := []byte(next)
 	tampered[5] ^= 1

@@ -49,7 +49,7 @@ func (s *Service) Page(ctx context.Context, q url.Values, id domain.Identity) (*
 	var pos store.BotPos
 	scope := req.Scope()
 	if req.Cursor != "" {
-		if err := s.Cursors.Open(req.Cursor, string(t), scope, &pos); err != nil {
+		if err := s.Cursors.Open(req.Cursor, cursor.HolderOf(id), scope, &pos); err != nil {
 			return nil, err
 		}
 	}
@@ -73,7 +73,7 @@ func (s *Service) Page(ctx context.Context, q url.Values, id domain.Identity) (*
 		out.Sessions = append(out.Sessions, render(&page.Sessions[i].BotSession, loc))
 	}
 	if page.Next != nil {
-		c, err := s.Cursors.Seal(string(t), scope, page.Next)
+		c, err := s.Cursors.Seal(cursor.HolderOf(id), scope, page.Next)
 		if err != nil {
 			return nil, err
 		}

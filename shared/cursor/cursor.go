@@ -31,8 +31,19 @@ func NewSigner(key []byte) (Signer, error) {
 	return Signer{key: append([]byte(nil), key...)}, nil
 }
 
+// Holder is who a token is issued to: a token opens only for the same
+// tenant and user, so a link with a cursor pasted to a colleague starts
+// them from the first page rather than continuing the sender's listing.
+type Holder struct {
+	Tenant, User string
+}
+
+// HolderOf is the holder an identity's requests issue tokens to.
+func HolderOf(id domain.Identity) Holder { return Holder{Tenant: id.Tenant, User: id.UserID} }
+
 type envelope struct {
 	Tenant string          `json:"t"`
+	User   string          `json:"u"`
 	Scope  string          `json:"s"`
 	Pos    json.RawMessage `json:"p"`
 }
@@ -49,12 +60,12 @@ func Scope(parts ...string) string {
 }
 
 // Seal makes the token for position pos.
-func (s Signer) Seal(tenant, scope string, pos any) (string, error) {
+func (s Signer) Seal(h Holder, scope string, pos any) (string, error) {
 	p, err := json.Marshal(pos)
 	if err != nil {
 		return "", err
 	}
-	body, err := json.Marshal(envelope{tenant, scope, p})
+	body, err := json.Marshal(envelope{h.Tenant, h.User, scope, p})
 	if err != nil {
 		return "", err
 	}
@@ -64,7 +75,7 @@ func (s Signer) Seal(tenant, scope string, pos any) (string, error) {
 
 // Open checks a token and decodes its position into pos. Every failure is
 // a bad request naming the cursor parameter.
-func (s Signer) Open(token, tenant, scope string, pos any) error {
+func (s Signer) Open(token string, h Holder, scope string, pos any) error {
 	enc := base64.RawURLEncoding
 	body64, sig64, ok := strings.Cut(token, ".")
 	body, err1 := enc.DecodeString(body64)
@@ -76,8 +87,11 @@ func (s Signer) Open(token, tenant, scope string, pos any) error {
 	if err := json.Unmarshal(body, &e); err != nil {
 		return bad("is not a cursor this API issued")
 	}
-	if e.Tenant != tenant {
+	if e.Tenant != h.Tenant {
 		return bad("belongs to another tenant")
+	}
+	if e.User != h.User {
+		return bad("was issued to another user; start again without it")
 	}
 	if e.Scope != scope {
 		return bad("was issued for different filters; start again without it")

@@ -71,7 +71,7 @@ func (h *handler) create(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) list(w http.ResponseWriter, r *http.Request) {
-	_, t, err := caller(r)
+	who, t, err := caller(r)
 	var q url.Values
 	if err == nil {
 		q, err = url.ParseQuery(r.URL.RawQuery)
@@ -83,7 +83,7 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, r, err)
 		return
 	}
-	page, err := h.svc.List(r.Context(), t, q)
+	page, err := h.svc.List(r.Context(), t, who, q)
 	if err != nil {
 		httpapi.WriteError(w, r, err)
 		return

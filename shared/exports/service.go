@@ -93,9 +93,10 @@ func (s *Service) Get(ctx context.Context, t store.Tenant, id string) (*Job, err
 	return s.view(ctx, t, &j, s.now())
 }
 
-// List is a page of the tenant's jobs, newest first.
-func (s *Service) List(ctx context.Context, t store.Tenant, q url.Values) (*JobPage, error) {
-	limit, after, err := s.listRequest(t, q)
+// List is a page of the tenant's jobs, newest first; its cursor is the
+// caller's.
+func (s *Service) List(ctx context.Context, t store.Tenant, who domain.Identity, q url.Values) (*JobPage, error) {
+	limit, after, err := s.listRequest(who, q)
 	if err != nil {
 		return nil, err
 	}
@@ -113,7 +114,7 @@ func (s *Service) List(ctx context.Context, t store.Tenant, q url.Values) (*JobP
 		page.Items = append(page.Items, *v)
 	}
 	if next != "" {
-		c, err := s.cursors.Seal(string(t), listScope, listPos{After: next})
+		c, err := s.cursors.Seal(cursor.HolderOf(who), listScope, listPos{After: next})
 		if err != nil {
 			return nil, err
 		}
@@ -129,7 +130,7 @@ type listPos struct {
 	After string `json:"a"`
 }
 
-func (s *Service) listRequest(t store.Tenant, q url.Values) (int, string, error) {
+func (s *Service) listRequest(who domain.Identity, q url.Values) (int, string, error) {
 	for name, vals := range q {
 		if name != "limit" && name != "cursor" {
 			return 0, "", domain.FieldErr(domain.CodeBadRequest, name, "is not a parameter of this list (limit, cursor)")
@@ -148,7 +149,7 @@ func (s *Service) listRequest(t store.Tenant, q url.Values) (int, string, error)
 	}
 	var pos listPos
 	if v, ok := q["cursor"]; ok {
-		if err := s.cursors.Open(v[0], string(t), listScope, &pos); err != nil {
+		if err := s.cursors.Open(v[0], cursor.HolderOf(who), listScope, &pos); err != nil {
 			return 0, "", err
 		}
 		if !domain.ValidExportJobID(pos.After) {

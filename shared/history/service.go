@@ -115,7 +115,7 @@ func (s *Service) list(ctx context.Context, id domain.Identity, req ListRequest,
 	var pos *store.LookupPos
 	if req.Cursor != "" {
 		pos = new(store.LookupPos)
-		if err := s.cursors.Open(req.Cursor, string(t), scope, pos); err != nil {
+		if err := s.cursors.Open(req.Cursor, cursor.HolderOf(id), scope, pos); err != nil {
 			return nil, err
 		}
 	}
@@ -129,7 +129,7 @@ func (s *Service) list(ctx context.Context, id domain.Identity, req ListRequest,
 	}
 	v := &ListView{Order: req.Order, Items: items}
 	if page.Next != nil {
-		c, err := s.cursors.Seal(string(t), scope, page.Next)
+		c, err := s.cursors.Seal(cursor.HolderOf(id), scope, page.Next)
 		if err != nil {
 			return nil, err
 		}

@@ -61,7 +61,7 @@ func (s *Service) Page(ctx context.Context, query url.Values, id domain.Identity
 	var pos store.RowPos
 	scope := req.Scope()
 	if req.Cursor != "" {
-		if err := s.Cursors.Open(req.Cursor, string(t), scope, &pos); err != nil {
+		if err := s.Cursors.Open(req.Cursor, cursor.HolderOf(id), scope, &pos); err != nil {
 			return nil, err
 		}
 	}
@@ -85,7 +85,7 @@ func (s *Service) Page(ctx context.Context, query url.Values, id domain.Identity
 		out.Rows = append(out.Rows, RenderRow(&page.Rows[i].Interaction, req.Range.Loc))
 	}
 	if page.Next != nil {
-		c, err := s.Cursors.Seal(string(t), scope, page.Next)
+		c, err := s.Cursors.Seal(cursor.HolderOf(id), scope, page.Next)
 		if err != nil {
 			return nil, err
 		}

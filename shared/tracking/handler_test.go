@@ -86,7 +86,7 @@ func TestHandler(t *testing.T) {
 	foreign, _ := ob["nextCursor"].(string)
 	if foreign == "" {
 		// beta has no rows; seal one by hand the way the service does.
-		foreign, _ = signer.Seal("beta", "x", store.RowPos{})
+		foreign, _ = signer.Seal(cursor.Holder{Tenant: "beta", User: "u"}, "x", store.RowPos{})
 	}
 	tampered := []byte(next)
 	tampered[3] ^= 1
@@ -105,6 +105,8 @@ func TestHandler(t *testing.T) {
 		{"foreign tenant's cursor", "media=voice&limit=2&cursor=" + url.QueryEscape(foreign), admin, 400, "cursor"},
 		{"cursor of other filters", "media=voice&limit=2&sort=asc&cursor=" + url.QueryEscape(next), admin, 400, "cursor"},
 		{"cursor used by a supervisor", "media=voice&limit=2&cursor=" + url.QueryEscape(next), sup, 400, "cursor"},
+		{"cursor used by another admin", "media=voice&limit=2&cursor=" + url.QueryEscape(next),
+			map[string]string{"sub": "u-other", "custom:tenant": "acme", "custom:role": "admin"}, 400, "cursor"},
 		{"unknown parameter", "media=voice&colour=red", admin, 400, "colour"},
 		{"filter of another media", "media=voice&email=a@b.co", admin, 400, "email"},
 		{"supervisor asks for another queue", "media=voice&queue=q1", sup, 403, "queue"},

@@ -190,6 +190,10 @@ func TestRunServesSeedsAndStops(t *testing.T) {
 		}
 	}
 
+	everyRouteRefusesBadInputCleanly(t, c, map[string]string{
+		"admin": admin, "supervisor": sup, "ingest client": ing, "another tenant's admin": c.token("globex", "admin"),
+	})
+
 	// The processes it started are found while it runs...
 	if running := started(t, dataDir); len(running) != 2 {
 		t.Fatalf("want DynamoDB Local and versitygw running, found %q", running)

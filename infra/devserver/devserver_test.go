@@ -33,12 +33,23 @@ type client struct {
 
 func (c client) do(method, path, token string, body any) (int, map[string]any) {
 	c.t.Helper()
-	var rd io.Reader
+	var raw []byte
 	if body != nil {
-		b, _ := json.Marshal(body)
-		rd = bytes.NewReader(b)
+		raw, _ = json.Marshal(body)
 	}
-	req, _ := http.NewRequest(method, c.base+path, rd)
+	status, b := c.raw(method, path, token, raw)
+	var out map[string]any
+	_ = json.Unmarshal(b, &out)
+	return status, out
+}
+
+// raw sends body as it is and returns the status and the body's bytes.
+func (c client) raw(method, path, token string, body []byte) (int, []byte) {
+	c.t.Helper()
+	req, err := http.NewRequest(method, c.base+path, bytes.NewReader(body))
+	if err != nil {
+		c.t.Fatal(err)
+	}
 	if token != "" {
 		req.Header.Set("Authorization", "Bearer "+token)
 	}
@@ -47,10 +58,8 @@ func (c client) do(method, path, token string, body any) (int, map[string]any) {
 		c.t.Fatal(err)
 	}
 	defer resp.Body.Close()
-	var out map[string]any
 	b, _ := io.ReadAll(resp.Body)
-	_ = json.Unmarshal(b, &out)
-	return resp.StatusCode, out
+	return resp.StatusCode, b
 }
 
 func (c client) token(tenant, role string, queues ...string) string {

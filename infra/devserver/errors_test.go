@@ -1,9 +1,7 @@
 package devserver_test
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -11,25 +9,6 @@ import (
 
 	"github.com/rastro-cc/rastro/shared/httpapi"
 )
-
-// raw sends body as it is and returns the status and the body's bytes.
-func (c client) raw(method, path, token string, body []byte) (int, []byte) {
-	c.t.Helper()
-	req, err := http.NewRequest(method, c.base+path, bytes.NewReader(body))
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, b
-}
 
 // internals are what an answer must never show: a stack, a Go source
 // position, a runtime or AWS SDK error's text.

@@ -76,26 +76,12 @@ func TestTemplateReferencesResolve(t *testing.T) {
 		}
 	}
 	for id, r := range resources {
-		for _, d := range dependsOn(m(r)["DependsOn"]) {
+		for _, d := range strs(m(r)["DependsOn"]) {
 			if _, ok := resources[d]; !ok {
 				t.Errorf("%s DependsOn %q, which is no resource", id, d)
 			}
 		}
 	}
-}
-
-func dependsOn(v any) []string {
-	switch x := v.(type) {
-	case string:
-		return []string{x}
-	case []any:
-		var out []string
-		for _, e := range x {
-			out = append(out, fmt.Sprint(e))
-		}
-		return out
-	}
-	return nil
 }
 
 // dependencies is the graph CloudFormation orders resources by, with what
@@ -118,7 +104,7 @@ func dependencies(tpl map[string]any) map[string][]string {
 	}
 	for id, r := range resources {
 		res := m(r)
-		graph[id] = append(graph[id], dependsOn(res["DependsOn"])...)
+		graph[id] = append(graph[id], strs(res["DependsOn"])...)
 		props := m(res["Properties"])
 		if res["Type"] != "AWS::Serverless::Function" {
 			add(id, props)

@@ -260,7 +260,7 @@ func (s *Store) registerContacts(ctx context.Context, t Tenant, keys []string, n
 			}
 			return won, lost, nil
 		}
-		failed := conditionFailures(err)
+		failed := cancelledAt(err, "ConditionalCheckFailed")
 		if len(failed) == 0 {
 			if isRace(err) && attempt < maxAttempts { // a concurrent transaction held one of the items
 				if err := backoff(ctx, attempt); err != nil {

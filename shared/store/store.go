@@ -96,33 +96,23 @@ func isRace(err error) bool {
 	return isConditionFailure(err) || cancelledFor(err, "TransactionConflict") || errors.As(err, &inProgress)
 }
 
-// conditionFailures are the positions of a cancelled transaction's
-// actions whose condition failed.
-func conditionFailures(err error) map[int]bool {
+// cancelledAt are the positions of a cancelled transaction's actions
+// cancelled for code (none when err is no cancellation).
+func cancelledAt(err error, code string) map[int]bool {
 	var tc *types.TransactionCanceledException
 	if !errors.As(err, &tc) {
 		return nil
 	}
 	out := map[int]bool{}
 	for i, r := range tc.CancellationReasons {
-		if aws.ToString(r.Code) == "ConditionalCheckFailed" {
+		if aws.ToString(r.Code) == code {
 			out[i] = true
 		}
 	}
 	return out
 }
 
-func cancelledFor(err error, code string) bool {
-	var tc *types.TransactionCanceledException
-	if errors.As(err, &tc) {
-		for _, r := range tc.CancellationReasons {
-			if aws.ToString(r.Code) == code {
-				return true
-			}
-		}
-	}
-	return false
-}
+func cancelledFor(err error, code string) bool { return len(cancelledAt(err, code)) > 0 }
 
 // maxAttempts bounds how often a write that keeps losing races (or a read
 // that keeps straddling two versions) is tried.

@@ -154,11 +154,10 @@ test('the start column orders the whole result through the API; other columns sa
   );
 });
 
-test('a supervisor sees only the assigned queues', async ({ page }) => {
+test('a supervisor sees only the assigned queues, on the screen and in the file', async ({ page }) => {
+  test.setTimeout(4 * 60_000);
   await signIn(page, 'supervisor');
   await expect(page.getByTestId('who-role')).toContainText('Vendas, Suporte');
-  // Exports are for admins: not in the navigation.
-  await expect(page.getByRole('navigation').getByRole('link', { name: 'Exports' })).toHaveCount(0);
   await page.goto('/tracking?media=voice');
   await waitForRows(page);
   const queues = await columnTexts(page, 'QUEUE');
@@ -169,7 +168,58 @@ test('a supervisor sees only the assigned queues', async ({ page }) => {
   expect(options.slice(1)).toEqual(DEMO.supervisor.queues);
   await checkA11y(page);
   await shot(page, 'tracking-supervisor');
+
+  // The supervisor's export holds the same queues, and their list only their own jobs.
+  await page.getByTestId('export-open').click();
+  await page.getByTestId('export-submit').click();
+  await page.getByTestId('export-requested').getByRole('link').click();
+  await expect(page).toHaveURL(/\/exports\?job=/);
+  await expect(page.getByRole('heading', { name: 'Your export jobs' })).toBeVisible();
+  const job = new URL(page.url()).searchParams.get('job')!;
+  const download = page.getByTestId(`download-${job}`);
+  await expect(download).toBeVisible({ timeout: 120_000 });
+  const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
+  const [head, ...rows] = csvRecords(readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, ''));
+  const at = head!.indexOf('QUEUE');
+  expect(at).toBeGreaterThanOrEqual(0);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(DEMO.supervisor.queues).toContain(row[at]);
 });
+
+// csvRecords reads RFC 4180 text (quoted fields may hold commas, quotes and line breaks).
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  const endField = () => {
+    record.push(field);
+    field = '';
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      field += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      endField();
+    } else if (!quoted && (c === '\n' || c === '\r')) {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      endField();
+      records.push(record);
+      record = [];
+    } else {
+      field += c;
+    }
+  }
+  if (field !== '' || record.length > 0) {
+    endField();
+    records.push(record);
+  }
+  return records;
+}
 
 test('switching to pt-BR translates the dashboard and is remembered', async ({ page }) => {
   await signIn(page, 'admin');

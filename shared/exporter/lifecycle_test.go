@@ -38,7 +38,7 @@ func (e *env) create(t *testing.T, body map[string]any) *exports.Job {
 
 func (e *env) get(t *testing.T, id string) *exports.Job {
 	t.Helper()
-	job, err := e.api.Get(context.Background(), e.tenant, id)
+	job, err := e.api.Get(context.Background(), e.tenant, e.admin, id)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +283,7 @@ func TestFailureAfterPartsThenRetrySucceeds(t *testing.T) {
 		t.Fatalf("the retried job: %s %q", got.Status, got.Reason)
 	}
 	q := url.Values{"media": {"voice"}, "from": {"2026-10-01"}, "to": {"2026-10-10"}}
-	e.checkCSV(t, download(t, got.URL), got.Options, domain.MediaVoice, e.reportRows(t, q))
+	e.checkCSV(t, download(t, got.URL), got.Options, domain.MediaVoice, e.reportRows(t, e.admin, q))
 	if j, _ := e.st.ExportJob(ctx, e.tenant, job.ID); j.Attempts != 2 {
 		t.Fatalf("attempts %d, want 2", j.Attempts)
 	}
@@ -294,9 +294,9 @@ func TestFailureAfterPartsThenRetrySucceeds(t *testing.T) {
 func TestLinkExpires(t *testing.T) {
 	e := newEnv(t, false, "en")
 	e.load(t, 200, time.Date(2026, 10, 11, 3, 0, 0, 0, time.UTC))
-	job, _ := e.export(t, whatsappCSV)
+	job, _ := e.export(t, e.admin, whatsappCSV)
 	short := exports.NewService(exports.Config{Store: e.st, S3: e.s3, Bucket: e.bucket, LinkTTL: time.Second})
-	got, err := short.Get(context.Background(), e.tenant, job.ID)
+	got, err := short.Get(context.Background(), e.tenant, e.admin, job.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -135,18 +135,18 @@ func poison(in *domain.Interaction, i int) {
 
 // export asks for a file through the API, runs the exporter, and
 // downloads the file by its link.
-func (e *env) export(tb testing.TB, body map[string]any) (*exports.Job, []byte) {
+func (e *env) export(tb testing.TB, who domain.Identity, body map[string]any) (*exports.Job, []byte) {
 	tb.Helper()
 	ctx := context.Background()
 	raw, _ := json.Marshal(body)
-	job, err := e.api.Create(ctx, e.admin, e.tenant, raw)
+	job, err := e.api.Create(ctx, who, e.tenant, raw)
 	if err != nil {
 		tb.Fatalf("create %s: %v", raw, err)
 	}
 	if err := e.exp.Run(ctx, e.tenant, job.ID); err != nil {
 		tb.Fatalf("run: %v", err)
 	}
-	job, err = e.api.Get(ctx, e.tenant, job.ID)
+	job, err = e.api.Get(ctx, e.tenant, who, job.ID)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -174,7 +174,7 @@ func download(tb testing.TB, link string) []byte {
 }
 
 // reportRows pages through the tracking report for params.
-func (e *env) reportRows(tb testing.TB, params url.Values) []tracking.Row {
+func (e *env) reportRows(tb testing.TB, who domain.Identity, params url.Values) []tracking.Row {
 	tb.Helper()
 	var rows []tracking.Row
 	q := url.Values{}
@@ -182,7 +182,7 @@ func (e *env) reportRows(tb testing.TB, params url.Values) []tracking.Row {
 		q[k] = append([]string(nil), v...)
 	}
 	for {
-		resp, err := e.tracking.Page(context.Background(), q, e.admin, e.tenant)
+		resp, err := e.tracking.Page(context.Background(), q, who, e.tenant)
 		if err != nil {
 			tb.Fatalf("%s: %v", q.Encode(), err)
 		}

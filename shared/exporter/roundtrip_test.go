@@ -21,7 +21,9 @@ import (
 
 // The acceptance round trip: export, download by the presigned link,
 // parse, and hold the rows equal to the tracking report's rows for the
-// same filters, each once and in the report's order.
+// same filters and the same caller, each once and in the report's order.
+// A supervisor's file holds the rows of their queues the screen shows
+// them, and no other.
 func TestFileEqualsReport(t *testing.T) {
 	e := newEnv(t, false, "pt-BR")
 	end := time.Date(2026, 10, 11, 3, 0, 0, 0, time.UTC)
@@ -37,30 +39,49 @@ func TestFileEqualsReport(t *testing.T) {
 		}
 		return p
 	}
+	sup := domain.Identity{Tenant: string(e.tenant), UserID: "sil", Role: domain.RoleSupervisor, Queues: []string{"Suporte", "Vendas"}}
 	for _, tc := range []struct {
 		name    string
+		who     *domain.Identity // nil: the admin
 		body    map[string]any
 		format  string
 		minRows int // a case with fewer rows than this tests little
 	}{
-		{"whatsapp csv comma en", map[string]any{"params": params("whatsapp"), "format": "csv", "csv": map[string]any{"delimiter": ",", "bom": false, "language": "en"}}, "csv", 100},
-		{"voice csv semicolon pt-BR bom", map[string]any{"params": params("voice"), "format": "csv", "csv": map[string]any{"delimiter": ";", "bom": true, "language": "pt-BR"}}, "csv", 100},
-		{"chat csv gzip tenant defaults", map[string]any{"params": params("chat"), "gzip": true}, "csv", 50},
-		{"whatsapp by agent, ascending", map[string]any{"params": params("whatsapp", "agents", "ag-003", "sort", "asc"), "format": "csv"}, "csv", 5},
-		{"email xlsx", map[string]any{"params": params("email"), "format": "xlsx"}, "xlsx", 50},
-		{"whatsapp xlsx of two services", map[string]any{"params": params("whatsapp", "services", "Suporte Técnico,Financeiro"), "format": "xlsx"}, "xlsx", 30},
-		{"voice jsonl gzip", map[string]any{"params": params("voice"), "format": "jsonl", "gzip": true}, "jsonl", 100},
+		{"whatsapp csv comma en", nil, map[string]any{"params": params("whatsapp"), "format": "csv", "csv": map[string]any{"delimiter": ",", "bom": false, "language": "en"}}, "csv", 100},
+		{"voice csv semicolon pt-BR bom", nil, map[string]any{"params": params("voice"), "format": "csv", "csv": map[string]any{"delimiter": ";", "bom": true, "language": "pt-BR"}}, "csv", 100},
+		{"chat csv gzip tenant defaults", nil, map[string]any{"params": params("chat"), "gzip": true}, "csv", 50},
+		{"whatsapp by agent, ascending", nil, map[string]any{"params": params("whatsapp", "agents", "ag-003", "sort", "asc"), "format": "csv"}, "csv", 5},
+		{"email xlsx", nil, map[string]any{"params": params("email"), "format": "xlsx"}, "xlsx", 50},
+		{"whatsapp xlsx of two services", nil, map[string]any{"params": params("whatsapp", "services", "Suporte Técnico,Financeiro"), "format": "xlsx"}, "xlsx", 30},
+		{"voice jsonl gzip", nil, map[string]any{"params": params("voice"), "format": "jsonl", "gzip": true}, "jsonl", 100},
+		{"whatsapp csv as a supervisor of two queues", &sup, map[string]any{"params": params("whatsapp"), "format": "csv"}, "csv", 50},
+		{"voice xlsx as a supervisor of two queues", &sup, map[string]any{"params": params("voice"), "format": "xlsx"}, "xlsx", 50},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
+			who := e.admin
+			if tc.who != nil {
+				who = *tc.who
+			}
 			tc.body["report"] = "interactions"
-			job, file := e.export(t, tc.body)
+			job, file := e.export(t, who, tc.body)
 			q := url.Values{}
 			for k, v := range tc.body["params"].(map[string]any) {
 				q.Set(k, v.(string))
 			}
-			want := e.reportRows(t, q)
+			want := e.reportRows(t, who, q)
 			if len(want) < tc.minRows {
 				t.Fatalf("only %d rows in the report: the case tests little", len(want))
+			}
+			if tc.who != nil {
+				all := e.reportRows(t, e.admin, q)
+				for _, row := range want {
+					if in := e.byID[row.Get("id").(string)]; !slices.Contains(who.Queues, in.Queue) {
+						t.Fatalf("%s of queue %q in the file of a supervisor of %v", in.ID, in.Queue, who.Queues)
+					}
+				}
+				if len(want) >= len(all) {
+					t.Fatalf("the supervisor's %d rows are not fewer than the admin's %d: the case tests little", len(want), len(all))
+				}
 			}
 			if job.Rows != int64(len(want)) {
 				t.Fatalf("job says %d rows, the report has %d", job.Rows, len(want))

@@ -26,16 +26,17 @@ type Config struct {
 	Now     func() time.Time // nil: time.Now
 }
 
-// NewHandler serves the export routes to admins: exports take any report
-// whole, so supervisors, whose reports are narrowed to their queues, get
-// 403.
+// NewHandler serves the export routes to admins and supervisors. A
+// supervisor's file holds their queues only (the job keeps the identity
+// it was asked with, and the exporter scopes its rows by it), and a
+// supervisor sees only the jobs they asked for.
 func NewHandler(cfg Config) http.Handler {
 	h := &handler{svc: NewService(cfg)}
-	admins := cfg.Resolver.Require(httpapi.WriteError, domain.RoleAdmin)
+	readers := cfg.Resolver.Require(httpapi.WriteError, domain.RoleAdmin, domain.RoleSupervisor)
 	return httpapi.WithRequestID(httpapi.Mux("exports", map[string]http.Handler{
-		"POST /v1/exports":     admins(http.HandlerFunc(h.create)),
-		"GET /v1/exports":      admins(http.HandlerFunc(h.list)),
-		"GET /v1/exports/{id}": admins(http.HandlerFunc(h.get)),
+		"POST /v1/exports":     readers(http.HandlerFunc(h.create)),
+		"GET /v1/exports":      readers(http.HandlerFunc(h.list)),
+		"GET /v1/exports/{id}": readers(http.HandlerFunc(h.get)),
 	}))
 }
 
@@ -92,7 +93,7 @@ func (h *handler) list(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *handler) get(w http.ResponseWriter, r *http.Request) {
-	_, t, err := caller(r)
+	who, t, err := caller(r)
 	if err == nil {
 		err = noQuery(r)
 	}
@@ -100,7 +101,7 @@ func (h *handler) get(w http.ResponseWriter, r *http.Request) {
 		httpapi.WriteError(w, r, err)
 		return
 	}
-	job, err := h.svc.Get(r.Context(), t, r.PathValue("id"))
+	job, err := h.svc.Get(r.Context(), t, who, r.PathValue("id"))
 	if err != nil {
 		httpapi.WriteError(w, r, err)
 		return

@@ -75,9 +75,10 @@ func TestRolesAndRequests(t *testing.T) {
 		status       int
 		field        string
 	}{
-		{"supervisor creates", supervisor(tenant), "POST", "/v1/exports", whatsappOctober, 403, ""},
-		{"supervisor lists", supervisor(tenant), "GET", "/v1/exports", "", 403, ""},
-		{"supervisor reads a job", supervisor(tenant), "GET", "/v1/exports/" + job.ID, "", 403, ""},
+		{"supervisor creates", supervisor(tenant), "POST", "/v1/exports", whatsappOctober, 202, ""},
+		{"supervisor lists", supervisor(tenant), "GET", "/v1/exports", "", 200, ""},
+		{"supervisor reads an admin's job", supervisor(tenant), "GET", "/v1/exports/" + job.ID, "", 404, ""},
+		{"supervisor asks for a queue not theirs", supervisor(tenant), "POST", "/v1/exports", `{"report":"interactions","params":{"media":"voice","queue":"Vendas"}}`, 403, "params.queue"},
 		{"ingest client creates", ingestClient(tenant), "POST", "/v1/exports", whatsappOctober, 403, ""},
 		{"no token", domain.Identity{}, "GET", "/v1/exports", "", 401, ""},
 		{"body over 64 KiB", admin(tenant), "POST", "/v1/exports", huge, 413, ""},
@@ -151,6 +152,57 @@ func TestNotFound(t *testing.T) {
 	page := call[exports.JobPage](t, e, admin(b), "GET", "/v1/exports", nil, 200)
 	if len(page.Items) != 0 || page.NextCursor != nil {
 		t.Errorf("B lists %+v", page)
+	}
+}
+
+// An admin sees every job of the tenant; a supervisor only their own,
+// since another's file holds other queues. Another user's job is not
+// found, exactly like one that does not exist.
+func TestWhoSeesWhichJobs(t *testing.T) {
+	e := newEnv(t, ticking(time.Date(2026, 11, 5, 9, 0, 0, 0, time.UTC)))
+	tenant := localaws.UniqueName(t, "t")
+	sil, vera := supervisor(tenant), supervisor(tenant)
+	vera.UserID, vera.Queues = "u-vera", []string{"Vendas"}
+	byAdmin := call[exports.Job](t, e, admin(tenant), "POST", "/v1/exports", []byte(whatsappOctober), 202)
+	bySil := call[exports.Job](t, e, sil, "POST", "/v1/exports", []byte(whatsappOctober), 202)
+	byVera := call[exports.Job](t, e, vera, "POST", "/v1/exports", []byte(whatsappOctober), 202)
+
+	// The job keeps who asked, and so the exporter's scope.
+	stored, err := e.st.ExportJob(context.Background(), store.Tenant(tenant), bySil.ID)
+	if err != nil || stored.Role != domain.RoleSupervisor || strings.Join(stored.Queues, ",") != "Suporte" || stored.CreatedBy != "u-sup" {
+		t.Fatalf("stored %+v %v", stored, err)
+	}
+
+	for _, tc := range []struct {
+		name    string
+		who     domain.Identity
+		sees    []exports.Job
+		notSeen []exports.Job
+	}{
+		{"admin", admin(tenant), []exports.Job{byVera, bySil, byAdmin}, nil},
+		{"supervisor Sil", sil, []exports.Job{bySil}, []exports.Job{byAdmin, byVera}},
+		{"supervisor Vera", vera, []exports.Job{byVera}, []exports.Job{byAdmin, bySil}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			page := call[exports.JobPage](t, e, tc.who, "GET", "/v1/exports", nil, 200)
+			if ids(page.Items) != ids(tc.sees) {
+				t.Errorf("lists %s, want %s", ids(page.Items), ids(tc.sees))
+			}
+			for _, j := range tc.sees {
+				call[exports.Job](t, e, tc.who, "GET", "/v1/exports/"+j.ID, nil, 200)
+			}
+			_, missing := e.do(t, tc.who, "GET", "/v1/exports/"+domain.NewExportJobID(time.Now()), nil)
+			want := errorOf(t, missing)
+			want.RequestID = ""
+			for _, j := range tc.notSeen {
+				status, body := e.do(t, tc.who, "GET", "/v1/exports/"+j.ID, nil)
+				got := errorOf(t, body)
+				got.RequestID = ""
+				if status != 404 || mustJSON(t, got) != mustJSON(t, want) {
+					t.Errorf("%s's job: %d %s, want 404 %s", j.CreatedBy, status, body, mustJSON(t, want))
+				}
+			}
+		})
 	}
 }
 

@@ -76,10 +76,11 @@ func (s *Service) Create(ctx context.Context, who domain.Identity, t store.Tenan
 	return s.view(ctx, t, &j, now)
 }
 
-// Get is one of the tenant's jobs, with a fresh download link once its
-// file is ready. Another tenant's job is not found, like one that does
-// not exist: the key is built from the caller's tenant.
-func (s *Service) Get(ctx context.Context, t store.Tenant, id string) (*Job, error) {
+// Get is one of the jobs the caller may see, with a fresh download link
+// once its file is ready. Another tenant's job, and another user's for a
+// supervisor, is not found, like one that does not exist: the key is
+// built from the caller's tenant, and the owner checked after the read.
+func (s *Service) Get(ctx context.Context, t store.Tenant, who domain.Identity, id string) (*Job, error) {
 	if !domain.ValidExportJobID(id) {
 		return nil, notFound()
 	}
@@ -90,17 +91,30 @@ func (s *Service) Get(ctx context.Context, t store.Tenant, id string) (*Job, err
 	if err != nil {
 		return nil, err
 	}
+	if by := jobsOf(who); by != "" && j.CreatedBy != by {
+		return nil, notFound()
+	}
 	return s.view(ctx, t, &j, s.now())
 }
 
-// List is a page of the tenant's jobs, newest first; its cursor is the
-// caller's.
+// jobsOf is whose jobs who may see: "" for all of the tenant's (an admin
+// reads every queue anyway), their own for anyone else, since another
+// supervisor's file holds other queues.
+func jobsOf(who domain.Identity) string {
+	if who.Role == domain.RoleAdmin {
+		return ""
+	}
+	return who.UserID
+}
+
+// List is a page of the jobs the caller may see, newest first; its
+// cursor is the caller's.
 func (s *Service) List(ctx context.Context, t store.Tenant, who domain.Identity, q url.Values) (*JobPage, error) {
 	limit, after, err := s.listRequest(who, q)
 	if err != nil {
 		return nil, err
 	}
-	jobs, next, err := s.store.ExportJobs(ctx, t, limit, after)
+	jobs, next, err := s.store.ExportJobs(ctx, t, jobsOf(who), limit, after)
 	if err != nil {
 		return nil, err
 	}

@@ -181,9 +181,10 @@ func (s *Store) exportJobItem(ctx context.Context, k Key) (exportJobItem, error)
 }
 
 // ExportJobs lists the tenant's jobs newest first, at most limit of them,
-// starting after the job with id after ("" from the newest). next is the
-// id to pass as after for the following page, "" when there is none.
-func (s *Store) ExportJobs(ctx context.Context, t Tenant, limit int, after string) ([]domain.ExportJob, string, error) {
+// starting after the job with id after ("" from the newest); only those
+// createdBy made unless it is "". next is the id to pass as after for the
+// following page, "" when there is none.
+func (s *Store) ExportJobs(ctx context.Context, t Tenant, createdBy string, limit int, after string) ([]domain.ExportJob, string, error) {
 	if limit < 1 {
 		return nil, "", fmt.Errorf("export jobs: limit %d must be positive", limit)
 	}
@@ -197,6 +198,12 @@ func (s *Store) ExportJobs(ctx context.Context, t Tenant, limit int, after strin
 		KeyConditionExpression: aws.String(e.path("pk") + " = " + e.str(pk) + " AND begins_with(" + e.path("sk") + ", " + e.str(skExportPrefix) + ")"),
 		ScanIndexForward:       aws.Bool(false),
 		Limit:                  aws.Int32(int32(limit + 1)), // one more tells whether there is a next page
+	}
+	if createdBy != "" {
+		// A filter counts against Limit before it drops items, so read in
+		// larger pages; the partition holds ExportJobRetention's jobs.
+		in.FilterExpression = aws.String(e.path("createdBy") + " = " + e.str(createdBy))
+		in.Limit = aws.Int32(int32(max(limit+1, 200)))
 	}
 	in.ExpressionAttributeNames, in.ExpressionAttributeValues = e.names, e.values
 	if after != "" {

@@ -141,45 +141,63 @@ func TestExportJobsNewestFirst(t *testing.T) {
 	ctx := context.Background()
 	s, tenant := mustExportStore(t)
 	_, other := mustExportStore(t)
-	var want []string
+	mine := map[string][]string{} // createdBy → ids, newest first; "" all
 	for i := range 7 {
-		j := mustCreateJob(t, s, tenant, jobAt.Add(time.Duration(i)*time.Second))
-		want = append([]string{j.ID}, want...)
+		j := newJob(jobAt.Add(time.Duration(i) * time.Second))
+		if i%3 == 1 {
+			j.CreatedBy, j.Role, j.Queues = "u-sup", domain.RoleSupervisor, []string{"Vendas"}
+		}
+		if err := s.CreateExportJob(ctx, tenant, j); err != nil {
+			t.Fatal(err)
+		}
+		mine[""] = append([]string{j.ID}, mine[""]...)
+		mine[j.CreatedBy] = append([]string{j.ID}, mine[j.CreatedBy]...)
 	}
 	mustCreateJob(t, s, other, jobAt.Add(time.Hour)) // newer, but another tenant's
 
-	for _, limit := range []int{1, 3, 7, 50} {
-		t.Run(fmt.Sprint("limit ", limit), func(t *testing.T) {
-			var got []string
-			after, pages := "", 0
-			for {
-				jobs, next, err := s.ExportJobs(ctx, tenant, limit, after)
-				if err != nil {
-					t.Fatal(err)
+	for _, by := range []string{"", "u-admin", "u-sup"} {
+		want := mine[by]
+		for _, limit := range []int{1, 3, 7, 50} {
+			t.Run(fmt.Sprintf("by %q limit %d", by, limit), func(t *testing.T) {
+				var got []string
+				after, pages := "", 0
+				for {
+					jobs, next, err := s.ExportJobs(ctx, tenant, by, limit, after)
+					if err != nil {
+						t.Fatal(err)
+					}
+					pages++
+					if len(jobs) == 0 || len(jobs) > limit {
+						t.Fatalf("page of %d jobs", len(jobs))
+					}
+					for _, j := range jobs {
+						if by != "" && j.CreatedBy != by {
+							t.Errorf("job %s by %s in %s's list", j.ID, j.CreatedBy, by)
+						}
+						got = append(got, j.ID)
+					}
+					if next == "" {
+						break
+					}
+					after = next
 				}
-				pages++
-				if len(jobs) == 0 || len(jobs) > limit {
-					t.Fatalf("page of %d jobs", len(jobs))
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("got %v\nwant %v", got, want)
 				}
-				for _, j := range jobs {
-					got = append(got, j.ID)
+				if wantPages := (len(want) + limit - 1) / limit; pages != wantPages {
+					t.Errorf("%d pages, want %d (the last page is never empty)", pages, wantPages)
 				}
-				if next == "" {
-					break
-				}
-				after = next
-			}
-			if fmt.Sprint(got) != fmt.Sprint(want) {
-				t.Errorf("got %v\nwant %v", got, want)
-			}
-			if wantPages := (7 + limit - 1) / limit; pages != wantPages {
-				t.Errorf("%d pages, want %d (the last page is never empty)", pages, wantPages)
-			}
-		})
+			})
+		}
 	}
-	jobs, next, err := s.ExportJobs(ctx, store.Tenant("nobody-"+string(tenant)), 10, "")
-	if err != nil || len(jobs) != 0 || next != "" {
-		t.Errorf("a tenant without jobs: %v %q %v", jobs, next, err)
+	for _, by := range []string{"", "u-nobody"} {
+		jobs, next, err := s.ExportJobs(ctx, store.Tenant("nobody-"+string(tenant)), by, 10, "")
+		if err != nil || len(jobs) != 0 || next != "" {
+			t.Errorf("a tenant without jobs, by %q: %v %q %v", by, jobs, next, err)
+		}
+	}
+	if jobs, next, err := s.ExportJobs(ctx, tenant, "u-nobody", 10, ""); err != nil || len(jobs) != 0 || next != "" {
+		t.Errorf("a user without jobs: %v %q %v", jobs, next, err)
 	}
 }
 

@@ -15,8 +15,9 @@ import type { ExportJob, ExportJobPage } from './types';
 // How often the list is asked again while a job is queued or running.
 export const POLL_MS = 2000;
 
-// ExportsPage lists the tenant's export jobs with live status and download links; with
-// ?request=<report query> it also offers the request form for that filter.
+// ExportsPage lists the export jobs the user may see (an admin: the tenant's; a
+// supervisor: their own, which the server decides) with live status and download links;
+// with ?request=<report query> it also offers the request form for that filter.
 export default function ExportsPage() {
   const { t } = useTranslation();
   const { role, zone, locale } = useSession();
@@ -26,7 +27,6 @@ export default function ExportsPage() {
   const jobs = useQuery({
     queryKey: ['exports'],
     queryFn: ({ signal }) => apiGet<ExportJobPage>('/v1/exports', new URLSearchParams({ limit: '50' }), signal),
-    enabled: role === 'admin',
     refetchInterval: (q) => (q.state.data?.items.some((j) => isLive(j.status)) ? POLL_MS : false),
     staleTime: 0,
   });
@@ -101,7 +101,7 @@ export default function ExportsPage() {
     [t, zone, locale],
   );
 
-  if (role !== 'admin') return <ErrorState error={t('exports.adminsOnly')} />;
+  const jobsTitle = t(role === 'admin' ? 'exports.jobs' : 'exports.myJobs');
   return (
     <div className="exports">
       <h1>{t('nav.exports')}</h1>
@@ -122,13 +122,13 @@ export default function ExportsPage() {
         </p>
       )}
       <section aria-labelledby="jobs-h">
-        <h2 id="jobs-h">{t('exports.jobs')}</h2>
+        <h2 id="jobs-h">{jobsTitle}</h2>
         {jobs.isPending && <Loading />}
         {jobs.isError && <ErrorState error={jobs.error} onRetry={() => void jobs.refetch()} />}
         {jobs.data && jobs.data.items.length === 0 && <Empty>{t('exports.none')}</Empty>}
         {jobs.data && jobs.data.items.length > 0 && (
           <DataTable
-            caption={t('exports.jobs')}
+            caption={jobsTitle}
             columns={columns}
             data={jobs.data.items}
             rowId={(j) => j.id}

@@ -53,11 +53,9 @@ export function Layout() {
               <NavLink to={`/${r.path}`}>{t(r.labelKey, { ns: 'reports' })}</NavLink>
             </li>
           ))}
-          {session.role === 'admin' && (
-            <li>
-              <NavLink to="/exports">{t('nav.exports')}</NavLink>
-            </li>
-          )}
+          <li>
+            <NavLink to="/exports">{t('nav.exports')}</NavLink>
+          </li>
         </ul>
       </nav>
       <main id="main" className="app-main" tabIndex={-1}>

@@ -170,12 +170,12 @@ describe('tracking results order', () => {
     expect(requests.filter((u) => u.searchParams.get('cursor') === '2')).toHaveLength(0);
   });
 
-  it('tells a supervisor, who has no Export, to narrow the filters', async () => {
+  it('points a supervisor at Export too: their file holds their queues', async () => {
     const user = userEvent.setup();
     show({ url: 'orderBy=agent', cap: 100, role: 'supervisor' });
     await user.click(await screen.findByTestId('load-all'));
-    await waitFor(() => expect(screen.getByTestId('sort-notice').textContent).toContain('Narrow the filters'));
-    expect(screen.getByTestId('sort-notice').textContent).not.toContain('Export');
+    await waitFor(() => expect(screen.getByTestId('sort-notice').textContent).toContain('first 120 interactions only'));
+    expect(screen.getByTestId('sort-notice').textContent).toContain('Export gives the whole result');
   });
 
   it('opens a shared URL in its column order', async () => {

@@ -33,7 +33,7 @@ type Props = {
 
 export function Results({ query, url, onSort, loadAllCap = LOAD_ALL_CAP, hidden, onHiddenChange, onHistory, onContact, onAgent, toolbar }: Props) {
   const { t } = useTranslation();
-  const { locale, role } = useSession();
+  const { locale } = useSession();
   const q = useTracking(query, true);
   const { rows, columns: apiColumns } = q;
   const keys = useMemo(() => apiColumns.map((c) => c.key), [apiColumns]);
@@ -121,7 +121,7 @@ export function Results({ query, url, onSort, loadAllCap = LOAD_ALL_CAP, hidden,
               ? t('tracking.sortPartial', { count: rows.length, n, column: sortedBy })
               : notice.kind === 'loading'
                 ? t('tracking.sortLoading', { n, column: sortedBy })
-                : t(role === 'admin' ? 'tracking.sortCappedExport' : 'tracking.sortCapped', { n, cap, column: sortedBy })}
+                : t('tracking.sortCapped', { n, cap, column: sortedBy })}
           </p>
           {/* One button that turns into Stop and back, so keyboard focus stays on it. */}
           {notice.kind !== 'capped' && (

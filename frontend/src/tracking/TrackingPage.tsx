@@ -1,7 +1,6 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useSession } from '../auth/session';
 import { ExportPanel } from '../exports/ExportPanel';
 import { HistoryDrawer } from '../history/HistoryDrawer';
 import { HistoryWindow } from '../history/HistoryWindow';
@@ -118,7 +117,6 @@ function Toolbar({
   onApiOrder: (api: 'asc' | 'desc') => void;
 }) {
   const { t } = useTranslation();
-  const { role } = useSession();
   const id = useId();
   const [exporting, setExporting] = useState(false);
   return (
@@ -132,14 +130,10 @@ function Toolbar({
         <option value="desc">{t('tracking.newest')}</option>
         <option value="asc">{t('tracking.oldest')}</option>
       </select>
-      {role === 'admin' && (
-        <>
-          <button type="button" aria-expanded={exporting} onClick={() => setExporting((x) => !x)} data-testid="export-open">
-            {t('tracking.export')}
-          </button>
-          {exporting && <ExportPanel query={query} onClose={() => setExporting(false)} />}
-        </>
-      )}
+      <button type="button" aria-expanded={exporting} onClick={() => setExporting((x) => !x)} data-testid="export-open">
+        {t('tracking.export')}
+      </button>
+      {exporting && <ExportPanel query={query} onClose={() => setExporting(false)} />}
     </div>
   );
 }

@@ -10,13 +10,14 @@ FUNCTIONS     := $(notdir $(wildcard functions/*))
 LAMBDA_FLAGS  := -tags lambda.norpc,timetzdata -trimpath -ldflags "-s -w"
 TEST_TIMEOUT  ?= 20m
 
-.PHONY: help tools dev dev-bin dev-reset test test-go test-fuzz test-frontend test-e2e build lint deploy bench bench-data bench-data-exports frontend-deps frontend-build
+.PHONY: help tools dev dev-bin dev-reset test test-go test-probe test-fuzz test-frontend test-e2e build lint deploy bench bench-data bench-data-exports frontend-deps frontend-build
 
 help:
 	@echo "make dev        run the whole system locally with demo data (http://127.0.0.1:3000)"
 	@echo "make dev-reset  wipe the local data in .dev/"
 	@echo "make test       run every test (Go unit + integration against DynamoDB Local and versitygw, dashboard unit tests, browser e2e)"
 	@echo "make test-e2e   the dashboard's Playwright e2e tests alone (Debian chromium)"
+	@echo "make test-probe the tenancy probe alone: every endpoint as every principal, with its count of probes"
 	@echo "make build      build every Lambda bootstrap into build/<function>/ (GOARCH_LAMBDA=amd64 for local runs)"
 	@echo "make invoke     FN=<function> [EVENT=<file>]: its real bootstrap under the Lambda emulator (README)"
 	@echo "make lint       gofmt, go vet, staticcheck"
@@ -65,10 +66,18 @@ dev-reset:
 # then the browser tests run against it: the same three suites as test-go, test-frontend
 # and test-e2e, minutes sooner.
 test: tools frontend-deps
-	@sh frontend/e2e/with-stack.sh $(MAKE) --no-print-directory test-go test-fuzz test-frontend
+	@sh frontend/e2e/with-stack.sh $(MAKE) --no-print-directory test-go test-probe test-fuzz test-frontend
 
+# test-probe runs apart from the rest so that its count of probes shows (go test
+# prints a passing package's log only with -v); its whole log when it fails.
 test-go: tools
-	$(GO) test -timeout $(TEST_TIMEOUT) -count=1 ./...
+	$(GO) test -timeout $(TEST_TIMEOUT) -count=1 -skip '^TestProbeTenancy$$' ./...
+
+# The tenancy probe (infra/devserver/probe_test.go): PROBES random requests (default
+# 3000) besides the systematic ones; RASTRO_PROBE_SEED repeats a run's random part.
+test-probe: tools
+	@log=$$(mktemp); $(GO) test -timeout 10m -count=1 -run '^TestProbeTenancy$$' -v ./infra/devserver/ >$$log 2>&1 \
+		&& { grep -E 'probes|^ok' $$log; rm -f $$log; } || { cat $$log; rm -f $$log; exit 1; }
 
 # Each fuzz target for FUZZTIME (test-go already ran their corpora in
 # testdata/fuzz). A failure writes the input to that testdata directory:

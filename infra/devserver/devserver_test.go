@@ -71,37 +71,66 @@ func (c client) token(tenant, role string, queues ...string) string {
 	return out["token"].(string)
 }
 
-// The whole local system: stand-ins, seeding, every route through the
-// local API Gateway, and a clean stop.
-func TestRunServesSeedsAndStops(t *testing.T) {
+// stack is a Run of the whole local system, started by a test.
+type stack struct {
+	client
+	dataDir string
+	cancel  context.CancelFunc
+	done    chan error
+}
+
+// startRun starts Run with seed on a free port and waits until it is
+// ready; the test stops it (stop), or the cleanup does.
+func startRun(t *testing.T, seed devserver.SeedConfig) *stack {
+	t.Helper()
 	addr := freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	seed := devserver.DefaultSeed(time.Now())
-	seed.Interactions, seed.Days = 300, 5
-	dataDir := t.TempDir()
+	s := &stack{client: client{t: t, base: "http://" + addr}, dataDir: t.TempDir(), cancel: cancel, done: make(chan error, 1)}
 	go func() {
-		done <- devserver.Run(ctx, devserver.RunOptions{Dir: dataDir, Addr: addr, FrontendDir: t.TempDir(), Seed: &seed})
+		s.done <- devserver.Run(ctx, devserver.RunOptions{Dir: s.dataDir, Addr: addr, FrontendDir: t.TempDir(), Seed: &seed})
 	}()
-	c := client{t: t, base: "http://" + addr}
+	t.Cleanup(cancel)
 	deadline := time.Now().Add(3 * time.Minute)
 	for {
-		resp, err := http.Get(c.base + "/healthz")
+		resp, err := http.Get(s.base + "/healthz")
 		if err == nil {
 			resp.Body.Close()
 			if resp.StatusCode == 200 {
-				break
+				return s
 			}
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("healthz never became ready")
 		}
 		select {
-		case err := <-done:
+		case err := <-s.done:
 			t.Fatalf("Run ended before it was ready: %v", err)
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
+}
+
+// stop ends the Run and waits for it.
+func (s *stack) stop(t *testing.T) {
+	t.Helper()
+	s.cancel()
+	select {
+	case err := <-s.done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("Run did not stop")
+	}
+}
+
+// The whole local system: stand-ins, seeding, every route through the
+// local API Gateway, and a clean stop.
+func TestRunServesSeedsAndStops(t *testing.T) {
+	seed := devserver.DefaultSeed(time.Now())
+	seed.Interactions, seed.Days = 300, 5
+	s := startRun(t, seed)
+	c, dataDir := s.client, s.dataDir
 
 	// The dashboard's files come with the security headers CloudFront adds
 	// in AWS, the recordings' local S3 allowed as a media source.
@@ -207,15 +236,7 @@ func TestRunServesSeedsAndStops(t *testing.T) {
 	if running := started(t, dataDir); len(running) != 2 {
 		t.Fatalf("want DynamoDB Local and versitygw running, found %q", running)
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("Run did not stop")
-	}
+	s.stop(t)
 	// ...and none is left after it stops.
 	if left := started(t, dataDir); len(left) > 0 {
 		t.Fatalf("left running: %q", left)

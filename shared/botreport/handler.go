@@ -27,7 +27,7 @@ func NewHandler(svc *Service, rv auth.Resolver) http.Handler {
 				httpapi.WriteError(w, r, err)
 				return
 			}
-			httpapi.WriteJSON(w, http.StatusOK, v)
+			httpapi.WriteJSON(w, http.StatusOK, httpapi.ForCaller(v, id))
 		}))
 	}
 	return httpapi.WithRequestID(httpapi.Mux("bot", map[string]http.Handler{

@@ -23,8 +23,11 @@ type ListView struct {
 	Sessions    []Session `json:"sessions"`
 	Totals      Totals    `json:"totals"`
 	NextCursor  *string   `json:"nextCursor"` // null on the last page
-	ItemsRead   int       `json:"itemsRead"`  // stored items the page read, matching or not: what it cost
+	ItemsRead   int       `json:"itemsRead,omitempty"`  // stored items the page read, matching or not: what it cost
 }
+
+// HideCosts drops what the page cost to read (httpapi.ForCaller).
+func (v *ListView) HideCosts() { v.ItemsRead = 0 }
 
 // Totals counts the sessions of this page. There is no count of the whole
 // period: it would read every session of up to 31 days on every page.

@@ -167,3 +167,32 @@ func TestMuxRefusesDrift(t *testing.T) {
 		t.Fatalf("unknown route: %d", rec.Code)
 	}
 }
+
+type costly struct{ Units float64 }
+
+func (c *costly) HideCosts() { c.Units = 0 }
+
+// Read costs count every queue's items, so only an admin sees them.
+func TestForCaller(t *testing.T) {
+	tests := []struct {
+		role domain.Role
+		want float64
+	}{
+		{domain.RoleAdmin, 2.5},
+		{domain.RoleSupervisor, 0},
+		{domain.RoleIngest, 0},
+		{"", 0},
+	}
+	for _, tc := range tests {
+		t.Run(string(tc.role), func(t *testing.T) {
+			v := &costly{Units: 2.5}
+			if got := httpapi.ForCaller(v, domain.Identity{Role: tc.role}); got.(*costly).Units != tc.want {
+				t.Errorf("units %v, want %v", got.(*costly).Units, tc.want)
+			}
+		})
+	}
+	// A response without costs passes as it is.
+	if got := httpapi.ForCaller("x", domain.Identity{}); got != "x" {
+		t.Errorf("got %v", got)
+	}
+}

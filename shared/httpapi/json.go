@@ -27,6 +27,20 @@ func WriteJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
+// CostHider is a response that can drop what it cost to read.
+type CostHider interface{ HideCosts() }
+
+// ForCaller is v as who may see it: without its read costs (items read,
+// capacity consumed) unless who is an admin. Costs count the stored items
+// of every queue a read passed over, so a supervisor would learn from them
+// how much there is outside their queues.
+func ForCaller(v any, who domain.Identity) any {
+	if h, ok := v.(CostHider); ok && who.Role != domain.RoleAdmin {
+		h.HideCosts()
+	}
+	return v
+}
+
 // ReadBody reads the whole body, refusing more than limit bytes with 413.
 func ReadBody(r *http.Request, limit int64) ([]byte, error) {
 	if r.ContentLength > limit {

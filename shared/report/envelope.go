@@ -24,10 +24,14 @@ type Envelope struct {
 	// of the period's end and GeneratedAt.
 	GeneratedAt string `json:"generatedAt"`
 	DataThrough string `json:"dataThrough"`
-	// ReadUnits is the DynamoDB read capacity the response consumed.
-	ReadUnits float64 `json:"readUnits"`
+	// ReadUnits is the DynamoDB read capacity the response consumed;
+	// admins only (HideCosts).
+	ReadUnits float64 `json:"readUnits,omitempty"`
 	Drill     *Drill  `json:"drill,omitempty"`
 }
+
+// HideCosts drops what the response cost to read (httpapi.ForCaller).
+func (e *Envelope) HideCosts() { e.ReadUnits = 0 }
 
 // NewEnvelope fills the envelope's period and watermarks.
 func NewEnvelope(name, view string, r period.Range, now time.Time) Envelope {

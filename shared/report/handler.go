@@ -45,7 +45,8 @@ func Handler(function string, st *store.Store, rv auth.Resolver, now func() time
 				httpapi.WriteError(w, r, err)
 				return
 			}
-			httpapi.WriteJSON(w, http.StatusOK, resp)
+			id, _ := auth.From(r.Context())
+			httpapi.WriteJSON(w, http.StatusOK, httpapi.ForCaller(resp, id))
 		}))
 	}
 	return httpapi.WithRequestID(httpapi.Mux(function, handlers))

@@ -34,8 +34,8 @@ type Response struct {
 	Rows       []Row        `json:"rows"`
 	NextCursor *string      `json:"nextCursor"` // null on the last page
 	// ItemsRead is how many stored items the page read, matching or not:
-	// what the page cost.
-	ItemsRead int `json:"itemsRead"`
+	// what the page cost; admins only (HideCosts).
+	ItemsRead int `json:"itemsRead,omitempty"`
 }
 
 // ColumnInfo names a column of the rows.
@@ -94,6 +94,9 @@ func (s *Service) Page(ctx context.Context, query url.Values, id domain.Identity
 	return out, nil
 }
 
+// HideCosts drops what the page cost to read (httpapi.ForCaller).
+func (r *Response) HideCosts() { r.ItemsRead = 0 }
+
 // NewHandler serves GET /v1/reports/interactions to admins and supervisors.
 func NewHandler(svc *Service, rv auth.Resolver) http.Handler {
 	readers := rv.Require(httpapi.WriteError, domain.RoleAdmin, domain.RoleSupervisor)
@@ -110,7 +113,7 @@ func NewHandler(svc *Service, rv auth.Resolver) http.Handler {
 				httpapi.WriteError(w, r, err)
 				return
 			}
-			httpapi.WriteJSON(w, http.StatusOK, resp)
+			httpapi.WriteJSON(w, http.StatusOK, httpapi.ForCaller(resp, id))
 		})),
 	}))
 }

@@ -16,5 +16,5 @@ export type TrackingReport = {
   columns: { key: string; header: string }[];
   rows: TrackingRow[];
   nextCursor: string | null;
-  itemsRead: number;
+  itemsRead?: number; // admins only
 };

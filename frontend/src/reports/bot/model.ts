@@ -42,7 +42,7 @@ export type BotPage = {
   sessions: BotSession[];
   totals: { count: number };
   nextCursor: string | null;
-  itemsRead: number;
+  itemsRead?: number; // admins only
 };
 
 export type BotMessage = Message;

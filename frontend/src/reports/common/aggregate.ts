@@ -36,7 +36,7 @@ export type AggregateReport = {
   timeTo?: string;
   generatedAt: string;
   dataThrough: string;
-  readUnits: number;
+  readUnits?: number; // admins only
   columns?: ReportColumn[];
   rows: ReportRow[];
   totals: ReportRow;

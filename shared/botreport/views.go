@@ -22,8 +22,8 @@ type ListView struct {
 	DataThrough string    `json:"dataThrough"`
 	Sessions    []Session `json:"sessions"`
 	Totals      Totals    `json:"totals"`
-	NextCursor  *string   `json:"nextCursor"` // null on the last page
-	ItemsRead   int       `json:"itemsRead,omitempty"`  // stored items the page read, matching or not: what it cost
+	NextCursor  *string   `json:"nextCursor"`          // null on the last page
+	ItemsRead   int       `json:"itemsRead,omitempty"` // stored items the page read, matching or not: what it cost
 }
 
 // HideCosts drops what the page cost to read (httpapi.ForCaller).

@@ -41,53 +41,62 @@ func TestTemplatePosture(t *testing.T) {
 func TestPostureCatchesDrift(t *testing.T) {
 	for _, c := range []struct {
 		name, want string
-		breakIt    func(res map[string]any)
+		breakIt    func(tpl, res map[string]any)
 	}{
-		{"a wildcard action", "wildcard action dynamodb:*", func(res map[string]any) {
+		{"a wildcard action", "wildcard action dynamodb:*", func(_, res map[string]any) {
 			st := firstStatement(res, "IngestFunction")
 			st["Action"] = []any{"dynamodb:*"}
 		}},
-		{"a star resource", `resource "*"`, func(res map[string]any) {
+		{"a star resource", `resource "*"`, func(_, res map[string]any) {
 			st := firstStatement(res, "IngestFunction")
 			st["Resource"] = "*"
 		}},
-		{"a public bucket", "BlockPublicPolicy", func(res map[string]any) {
+		{"a public bucket", "BlockPublicPolicy", func(_, res map[string]any) {
 			m(m(m(res["ExportsBucket"])["Properties"])["PublicAccessBlockConfiguration"])["BlockPublicPolicy"] = "false"
 		}},
-		{"a bucket policy open to anyone", "allows everyone", func(res map[string]any) {
+		{"a bucket policy open to anyone", "allows everyone", func(_, res map[string]any) {
 			doc := m(m(m(res["MediaBucketPolicy"])["Properties"])["PolicyDocument"])
 			doc["Statement"] = append(doc["Statement"].([]any), map[string]any{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "x"})
 		}},
-		{"an unencrypted bucket", "ExportsBucket is not encrypted", func(res map[string]any) {
+		{"an unencrypted bucket", "ExportsBucket is not encrypted", func(_, res map[string]any) {
 			delete(m(m(res["ExportsBucket"])["Properties"]), "BucketEncryption")
 		}},
-		{"a bucket without its TLS-only policy", "IngestBucket has no policy denying", func(res map[string]any) {
+		{"a bucket without its TLS-only policy", "IngestBucket has no policy denying", func(_, res map[string]any) {
 			delete(res, "IngestBucketPolicy")
 		}},
-		{"an unencrypted table", "Table is not encrypted", func(res map[string]any) {
+		{"an unencrypted table", "Table is not encrypted", func(_, res map[string]any) {
 			delete(m(m(res["Table"])["Properties"]), "SSESpecification")
 		}},
-		{"a table without PITR", "point-in-time recovery", func(res map[string]any) {
+		{"a table without PITR", "point-in-time recovery", func(_, res map[string]any) {
 			delete(m(m(res["Table"])["Properties"]), "PointInTimeRecoverySpecification")
 		}},
-		{"an unencrypted queue", "ExportFailuresQueue is not encrypted", func(res map[string]any) {
+		{"an unencrypted queue", "ExportFailuresQueue is not encrypted", func(_, res map[string]any) {
 			delete(m(m(res["ExportFailuresQueue"])["Properties"]), "SqsManagedSseEnabled")
 		}},
-		{"logs kept forever", "ExporterFunction's log group", func(res map[string]any) {
+		{"logs kept forever", "ExporterFunction's log group", func(_, res map[string]any) {
 			delete(m(m(res["ExporterFunctionLogGroup"])["Properties"]), "RetentionInDays")
 		}},
-		{"a managed policy", "policy AdministratorAccess", func(res map[string]any) {
+		{"a managed policy", "policy AdministratorAccess", func(_, res map[string]any) {
 			p := m(m(res["TagsFunction"])["Properties"])
 			p["Policies"] = append(p["Policies"].([]any), "AdministratorAccess")
 		}},
-		{"a secret in the environment", "CURSOR_KEY", func(res map[string]any) {
+		{"a secret in the environment", "CURSOR_KEY", func(_, res map[string]any) {
 			vars := m(m(m(m(res["TrackingFunction"])["Properties"])["Environment"])["Variables"])
 			vars["CURSOR_KEY"] = "hunter2"
+		}},
+		{"CORS open to anyone", `allows "*"`, func(_, res map[string]any) {
+			cors := m(m(res["HttpApi"])["Properties"])["CorsConfiguration"]
+			m(cors)["AllowOrigins"] = append(m(cors)["AllowOrigins"].([]any), "*")
+		}},
+		{"CORS trusting a localhost default", "whose default", func(tpl, res map[string]any) {
+			m(m(tpl["Parameters"])["DashboardOrigin"])["Default"] = "https://localhost:3000"
+			cors := m(m(res["HttpApi"])["Properties"])["CorsConfiguration"]
+			m(cors)["AllowOrigins"] = append(m(cors)["AllowOrigins"].([]any), map[string]any{"!Ref": "DashboardOrigin"})
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			tpl := deepCopy(t, mustLoad(t, "template.yaml"))
-			c.breakIt(m(tpl["Resources"]))
+			c.breakIt(tpl, m(tpl["Resources"]))
 			got := postureProblems(tpl)
 			if !slices.ContainsFunc(got, func(p string) bool { return strings.Contains(p, c.want) }) {
 				t.Errorf("no problem naming %q in %q", c.want, got)
@@ -163,6 +172,24 @@ func postureProblems(tpl map[string]any) []string {
 		p := m(m(res[n])["Properties"])
 		if p["SqsManagedSseEnabled"] != "true" && p["KmsMasterKeyId"] == nil {
 			bad("%s is not encrypted", n)
+		}
+	}
+
+	// CORS: only origins the stage was given. A parameter's default is
+	// what every stage gets unless told otherwise, so an origin taken from
+	// a parameter must default to none (HasDashboardOrigin's !If).
+	params := m(tpl["Parameters"])
+	for _, n := range byType("AWS::Serverless::HttpApi") {
+		origins, _ := m(m(m(res[n])["Properties"])["CorsConfiguration"])["AllowOrigins"].([]any)
+		for _, o := range origins {
+			if s, ok := o.(string); ok && (s == "*" || strings.Contains(s, "localhost")) {
+				bad("%s's CORS allows %q", n, s)
+			}
+			if ref, ok := m(o)["!Ref"].(string); ok {
+				if d := m(params[ref])["Default"]; d != nil && d != "" {
+					bad("%s's CORS allows parameter %s, whose default %q every stage gets", n, ref, d)
+				}
+			}
 		}
 	}
 

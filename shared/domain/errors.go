@@ -19,6 +19,7 @@ const (
 	CodeNotFound     Code = "not_found"    // unknown id, or outside the caller's scope (404)
 	CodeConflict     Code = "conflict"     // a concurrent change won (409)
 	CodeTooLarge     Code = "too_large"    // body or batch over its limit (413)
+	CodeURITooLong   Code = "uri_too_long" // query string over its limit (414)
 	CodeInternal     Code = "internal"     // anything else; its text never reaches a client
 )
 

@@ -22,6 +22,7 @@ var statusOf = map[domain.Code]int{
 	domain.CodeNotFound:     http.StatusNotFound,
 	domain.CodeConflict:     http.StatusConflict,
 	domain.CodeTooLarge:     http.StatusRequestEntityTooLarge,
+	domain.CodeURITooLong:   http.StatusRequestURITooLong,
 	domain.CodeInternal:     http.StatusInternalServerError,
 }
 

@@ -168,6 +168,47 @@ func TestMuxRefusesDrift(t *testing.T) {
 	}
 }
 
+// Every function's routes refuse a query string past its bounds, naming
+// it, before the handler runs.
+func TestMuxBoundsTheQuery(t *testing.T) {
+	ran := false
+	h := httpapi.Mux("settings", map[string]http.Handler{
+		"GET /v1/me":       http.HandlerFunc(func(http.ResponseWriter, *http.Request) { ran = true }),
+		"PUT /v1/settings": http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}),
+	})
+	pairs := func(n int) string { return strings.TrimSuffix(strings.Repeat("a=1&", n), "&") }
+	tests := []struct {
+		name   string
+		query  string
+		status int
+	}{
+		{"none", "", 200},
+		{"at the byte bound", "q=" + strings.Repeat("x", httpapi.MaxQueryBytes-2), 200},
+		{"past the byte bound", "q=" + strings.Repeat("x", httpapi.MaxQueryBytes-1), 414},
+		{"at the parameter bound", pairs(httpapi.MaxQueryParams), 200},
+		{"past the parameter bound", pairs(httpapi.MaxQueryParams + 1), 400},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ran = false
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/v1/me?"+tc.query, nil))
+			if rec.Code != tc.status || ran != (tc.status == 200) {
+				t.Fatalf("%d (handler ran: %v), want %d: %s", rec.Code, ran, tc.status, rec.Body)
+			}
+			if tc.status == 200 {
+				return
+			}
+			var e struct {
+				Error struct{ Field, Message string } `json:"error"`
+			}
+			if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil || e.Error.Field != "query" || e.Error.Message == "" {
+				t.Fatalf("body %s", rec.Body)
+			}
+		})
+	}
+}
+
 type costly struct{ Units float64 }
 
 func (c *costly) HideCosts() { c.Units = 0 }

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strings"
+
+	"github.com/rastro-cc/rastro/shared/domain"
 )
 
 // Route is one method and path served by one function.
@@ -81,5 +84,29 @@ func Mux(function string, handlers map[string]http.Handler) http.Handler {
 	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		WriteError(w, r, notFoundRoute(r))
 	}))
-	return withoutStage(mux)
+	return withoutStage(boundQuery(mux))
+}
+
+// Bounds of every query string, whatever the route: a report's own
+// parameters are far fewer (the tracking report's 45, and at most 100
+// values of its multi-valued filters), so a query past these is a mistake
+// or an attack, refused before any parsing.
+const (
+	MaxQueryBytes  = 8 << 10
+	MaxQueryParams = 200 // name=value pairs, a name given twice counting twice
+)
+
+func boundQuery(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.RawQuery
+		if n := len(q); n > MaxQueryBytes {
+			WriteError(w, r, domain.FieldErr(domain.CodeURITooLong, "query", fmt.Sprintf("is %d bytes; at most %d", n, MaxQueryBytes)))
+			return
+		}
+		if n := strings.Count(q, "&") + 1; q != "" && n > MaxQueryParams {
+			WriteError(w, r, domain.FieldErr(domain.CodeBadRequest, "query", fmt.Sprintf("has %d parameters; at most %d", n, MaxQueryParams)))
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }

@@ -60,7 +60,6 @@ type prober struct {
 
 	probes, twins, leaks atomic.Int64
 
-	mu      sync.Mutex
 	cursors []heldCursor
 	jobs    []job
 }

@@ -10,7 +10,7 @@ FUNCTIONS     := $(notdir $(wildcard functions/*))
 LAMBDA_FLAGS  := -tags lambda.norpc,timetzdata -trimpath -ldflags "-s -w"
 TEST_TIMEOUT  ?= 20m
 
-.PHONY: help tools dev dev-bin dev-reset test test-go test-probe test-fuzz test-frontend test-e2e build lint deploy bench bench-data bench-data-exports frontend-deps frontend-build
+.PHONY: help tools dev dev-bin dev-reset test test-go test-probe test-fuzz test-frontend test-e2e build lint deploy bench bench-go bench-data bench-data-exports frontend-deps frontend-build
 
 help:
 	@echo "make dev        run the whole system locally with demo data (http://127.0.0.1:3000)"
@@ -21,7 +21,8 @@ help:
 	@echo "make build      build every Lambda bootstrap into build/<function>/ (GOARCH_LAMBDA=amd64 for local runs)"
 	@echo "make invoke     FN=<function> [EVENT=<file>]: its real bootstrap under the Lambda emulator (README)"
 	@echo "make lint       gofmt, go vet, staticcheck"
-	@echo "make bench      Go benchmarks (figures go to docs/benchmarks.md)"
+	@echo "make bench      [N=1000000] the scale proof: loads the data once, measures every figure, writes docs/benchmarks/nN.md and plots"
+	@echo "make bench-go   the Go benchmarks one by one, on make bench-data's data sets"
 	@echo "make bench-data load (or finish loading) the 1M-interaction benchmark tenant into .bench/"
 	@echo "make bench-data-exports  the export benchmark's million voice calls, into .bench/exports/"
 	@echo "make deploy     sam build && sam deploy"
@@ -103,7 +104,19 @@ test-e2e: frontend-deps
 	@test -x /usr/bin/chromium || { echo "make test-e2e needs Debian's chromium at /usr/bin/chromium (apt-get install chromium; .ci/run installs it)" >&2; exit 1; }
 	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test
 
-bench: tools
+# The scale proof in one command (infra/benchrun): loads the N-interaction data sets once
+# (.bench/mixed-N and .bench/voice-N, each on its own DynamoDB Local; later runs reuse them),
+# runs every benchmark RUNS times (versitygw started by the export benchmark), builds the
+# dashboard, and writes docs/benchmarks/nN.md with its plots. ONLY=Ingest,Exports measures
+# some sections; the data sets are loaded either way.
+N    ?= 1000000
+RUNS ?= 3
+ONLY ?=
+bench: tools frontend-deps
+	$(GO) run ./infra/benchrun/cmd/bench -n $(N) -runs $(RUNS) -only '$(ONLY)'
+
+# The benchmarks one by one, on the data sets of make bench-data and bench-data-exports.
+bench-go: tools
 	$(GO) test -run '^$$' -bench . -benchtime 2000x -count 1 ./shared/ingest/
 	$(GO) test -run '^$$' -bench 'Tracking|Aggregates|BotReport' -benchtime 20x -count 1 -timeout 60m ./infra/bench/
 	$(GO) test -run '^$$' -bench Export -benchtime 1x -count 1 -timeout 120m ./infra/bench/

@@ -136,3 +136,19 @@ func countExtras(t *testing.T, db *DB) (bots, events int) {
 	}
 	return bots, len(evs)
 }
+
+func TestBar(t *testing.T) {
+	for _, tc := range []struct {
+		done, total int
+		want        string
+	}{
+		{0, 100, "[....................]   0%"},
+		{45, 100, "[#########...........]  45%"},
+		{100, 100, "[####################] 100%"},
+		{5, 0, ""},
+	} {
+		if got := bar(tc.done, tc.total); got != tc.want {
+			t.Errorf("bar(%d, %d) = %q, want %q", tc.done, tc.total, got, tc.want)
+		}
+	}
+}

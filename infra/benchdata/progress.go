@@ -3,6 +3,7 @@ package benchdata
 import (
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 	"time"
 )
@@ -65,9 +66,20 @@ func (p *progress) report(w io.Writer) {
 	if overall > 0 {
 		eta = (time.Duration(float64(left)/overall) * time.Second).Round(time.Second).String()
 	}
-	fmt.Fprintf(w, "%s loaded %d/%d interactions (watermark %d), %d items this run; %.0f interactions/s now, %.0f overall (%.0f items/s); ETA %s\n",
-		now.UTC().Format(time.TimeOnly), p.total-left, p.total, p.mark, p.items, recent, overall,
+	fmt.Fprintf(w, "%s %s loaded %d/%d interactions (watermark %d), %d items this run; %.0f interactions/s now, %.0f overall (%.0f items/s); ETA %s\n",
+		now.UTC().Format(time.TimeOnly), bar(p.total-left, p.total), p.total-left, p.total, p.mark, p.items, recent, overall,
 		float64(p.items)/now.Sub(p.began).Seconds(), eta)
+}
+
+// bar draws done of total in 20 cells, with the percentage: the load's
+// progress at a glance in a log of lines.
+func bar(done, total int) string {
+	const cells = 20
+	if total <= 0 {
+		return ""
+	}
+	full := min(cells, done*cells/total)
+	return fmt.Sprintf("[%s%s] %3d%%", strings.Repeat("#", full), strings.Repeat(".", cells-full), done*100/total)
 }
 
 func (p *progress) pendingLocked() int {

@@ -19,34 +19,60 @@ var procsSuffix = regexp.MustCompile(`-\d+$`)
 
 // Parse reads go test -bench output. A result line is the benchmark's
 // name, its iteration count, then value–unit pairs; every other line
-// (logs, PASS, ok) is skipped.
+// (logs, PASS, ok) is skipped. go test prints the name before the run
+// and the figures after it, so a line a benchmark logged meanwhile may
+// split them: a name left without figures is completed by the next line
+// that holds only figures.
 func Parse(r io.Reader) (Results, error) {
 	out := Results{}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	pending := ""
 	for sc.Scan() {
 		f := strings.Fields(sc.Text())
-		if len(f) < 4 || !strings.HasPrefix(f[0], "Benchmark") || len(f)%2 != 0 {
+		if len(f) == 0 {
 			continue
 		}
-		if _, err := strconv.Atoi(f[1]); err != nil {
+		name := ""
+		if strings.HasPrefix(f[0], "Benchmark") {
+			name, f = procsSuffix.ReplaceAllString(f[0], ""), f[1:]
+			pending = ""
+		} else if pending != "" && isCount(f[0]) {
+			name, pending = pending, ""
+		}
+		if name == "" {
 			continue
 		}
-		s := Sample{}
-		for i := 2; i+1 < len(f); i += 2 {
-			v, err := strconv.ParseFloat(f[i], 64)
-			if err != nil {
-				s = nil
-				break
-			}
-			s[f[i+1]] = v
+		if len(f) == 0 || !isCount(f[0]) {
+			pending = name // its figures come on a later line
+			continue
 		}
-		if s != nil {
-			name := procsSuffix.ReplaceAllString(f[0], "")
+		if s := sample(f[1:]); s != nil {
 			out[name] = append(out[name], s)
 		}
 	}
 	return out, sc.Err()
+}
+
+func isCount(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil
+}
+
+// sample reads value–unit pairs; nil if they aren't.
+func sample(f []string) Sample {
+	if len(f) < 2 || len(f)%2 != 0 {
+		return nil
+	}
+	s := Sample{}
+	for i := 0; i+1 < len(f); i += 2 {
+		v, err := strconv.ParseFloat(f[i], 64)
+		if err != nil {
+			return nil
+		}
+		s[f[i+1]] = v
+	}
+	return s
 }
 
 // Metric is the benchmark's unit across its runs.

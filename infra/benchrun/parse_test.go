@@ -16,7 +16,14 @@ BenchmarkAggregates/agents-2         	      10	 123456789 ns/op	        95.00 p5
 BenchmarkIngestNew-16   	    2000	  4123456 ns/op	       242.5 records/s
 BenchmarkBroken-2 	 x 1 ns/op
 BenchmarkOdd-2 	 10 1 ns/op 2
---- SKIP: BenchmarkExport
+BenchmarkExport/month-2         	2026/12/07 05:37:10 INFO export started job=01M97G32
+2026/12/07 05:37:23 INFO export ended rows=100000
+       1	23187306717 ns/op	         0.8083 export/query	    100000 rows
+BenchmarkExport/month-2          	       1	18392709681 ns/op	         0.6863 export/query	    100000 rows
+BenchmarkLost-2         	2026/12/07 a log line
+BenchmarkAfter-2 	       1	5 ns/op
+       7	7 ns/op
+--- SKIP: BenchmarkSkipped
 PASS
 ok  	github.com/rastro-cc/rastro/infra/bench	12.3s
 `
@@ -34,14 +41,17 @@ ok  	github.com/rastro-cc/rastro/infra/bench	12.3s
 		{"BenchmarkIngestNew", "p95-ms", nil},
 		{"BenchmarkBroken", "ns/op", nil},
 		{"BenchmarkOdd", "ns/op", nil},
-		{"BenchmarkExport", "rows/s", nil},
+		{"BenchmarkExport/month", "export/query", []float64{0.8083, 0.6863}},
+		{"BenchmarkLost", "ns/op", nil},
+		{"BenchmarkAfter", "ns/op", []float64{5}},
+		{"BenchmarkSkipped", "ns/op", nil},
 	}
 	for _, tc := range tests {
 		if got := r.Metric(tc.bench, tc.unit); !slices.Equal(got, tc.want) {
 			t.Errorf("%s %s: %v, want %v", tc.bench, tc.unit, got, tc.want)
 		}
 	}
-	if len(r) != 2 {
+	if len(r) != 4 {
 		t.Errorf("%d benchmarks: %v", len(r), r)
 	}
 }

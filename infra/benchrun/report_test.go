@@ -13,7 +13,7 @@ import (
 // the two plots.
 func TestWrite(t *testing.T) {
 	r := &Report{
-		Config: Config{N: 1000, Runs: 3, Out: t.TempDir()},
+		Config:  Config{N: 1000, Runs: 3, Out: t.TempDir()},
 		Machine: "2 cores (test)", Commit: "abc123", Began: time.Date(2026, 12, 7, 5, 0, 0, 0, time.UTC), Took: time.Minute,
 		Figures: []Figure{
 			{Section: "Aggregate reports", Case: "agents", Metric: "p50 latency", Unit: "ms", Runs: []float64{90, 100, 95}},

@@ -51,10 +51,15 @@ func latencyPlot(figs []Figure, path string) error {
 	slices.Reverse(rows)
 	var v50, v95 plotter.Values
 	var labels []string
+	longest := 0.0
 	for _, r := range rows {
 		v50, v95, labels = append(v50, r.p50), append(v95, r.p95), append(labels, r.label)
+		longest = max(longest, r.p50, r.p95)
 	}
 	p := plot.New()
+	// The axis is set by hand: offset bars are not in the chart's own data
+	// range, and the longest would be cut.
+	p.X.Min, p.X.Max = 0, longest*1.08
 	p.Title.Text = "Latency by report request (median of runs)"
 	p.X.Label.Text = "ms"
 	w := vg.Points(6)
@@ -75,7 +80,7 @@ func latencyPlot(figs []Figure, path string) error {
 	p.Add(b50, b95, plotter.NewGrid())
 	p.Legend.Add("p50", b50)
 	p.Legend.Add("p95", b95)
-	p.Legend.Top = true
+	p.Legend.Top = false // bottom right, where the short bars leave room
 	p.NominalY(labels...)
 	return p.Save(10*vg.Inch, vg.Length(len(rows))*0.28*vg.Inch+1.5*vg.Inch, path)
 }

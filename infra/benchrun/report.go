@@ -46,8 +46,8 @@ func (r *Report) markdown(w io.Writer, plots []string) {
 	fmt.Fprintf(w, "Measured %s at `%s`, in %s (of which loading the data sets: %s), on %s.\n\n",
 		r.Began.UTC().Format("2006-01-02 15:04 MST"), r.Commit, r.Took.Round(time.Second), r.Loading.Round(time.Second), r.Machine)
 	fmt.Fprintf(w, "Each figure is the median of %d runs (`go test -count %d`); each ratio is taken within one run. "+
-		"The data sets are a month of %d interactions of every media (with its bot sessions and agent events) and one of %d voice calls "+
-		"for the exports (`infra/benchdata`), on DynamoDB Local. docs/benchmarks.md says what each benchmark does and keeps the history.\n\n", r.Runs, r.Runs, r.N, r.N)
+		"The data sets are a month of %s interactions of every media (with its bot sessions and agent events) and one of %s voice calls "+
+		"for the exports (`infra/benchdata`), on DynamoDB Local. docs/benchmarks.md says what each benchmark does and keeps the history.\n\n", r.Runs, r.Runs, num(float64(r.N)), num(float64(r.N)))
 	met, targets, missed := r.tally()
 	fmt.Fprintf(w, "**%d of %d figures with a target meet it.**", met, targets)
 	if len(missed) > 0 {

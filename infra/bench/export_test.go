@@ -31,11 +31,7 @@ func TestMain(m *testing.M) { localaws.Main(m) }
 // report holds every row: a million (BENCH_EXPORTS_N), in .bench/exports
 // (BENCH_EXPORTS_DIR; make bench-data-exports, or make bench's own).
 func exportsSpec() benchdata.Spec {
-	n := 1_000_000
-	if v, err := strconv.Atoi(os.Getenv("BENCH_EXPORTS_N")); err == nil && v > 0 {
-		n = v
-	}
-	s := benchdata.DefaultSpec(n)
+	s := benchdata.DefaultSpec(sizeFrom("BENCH_EXPORTS_N"))
 	s.Media = domain.MediaVoice
 	return s
 }

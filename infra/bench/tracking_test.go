@@ -17,14 +17,20 @@ import (
 	"github.com/rastro-cc/rastro/shared/tracking"
 )
 
+// sizeFrom is a data set's size from the environment variable, a
+// million when it is unset or not a positive number.
+func sizeFrom(env string) int {
+	if n, err := strconv.Atoi(os.Getenv(env)); err == nil && n > 0 {
+		return n
+	}
+	return 1_000_000
+}
+
 // open returns the loaded data set, or skips: loading it is make
 // bench-data's job, not a benchmark's.
 func open(b *testing.B) *benchdata.DB {
 	b.Helper()
-	n := 1_000_000
-	if v := os.Getenv("BENCH_N"); v != "" {
-		n, _ = strconv.Atoi(v)
-	}
+	n := sizeFrom("BENCH_N")
 	// BENCH_DIR: a data set kept beside the default one (a small one for
 	// profiling while the big one loads).
 	dir := os.Getenv("BENCH_DIR")

@@ -27,7 +27,7 @@ func latencyPlot(figs []Figure, path string) error {
 	var rows []pair
 	at := map[string]int{}
 	for _, f := range figs {
-		if f.Metric != p50.name && f.Metric != "p95 latency" {
+		if f.Metric != p50.name && f.Metric != p95Name {
 			continue
 		}
 		key := f.Section + ": " + f.Case

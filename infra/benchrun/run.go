@@ -64,6 +64,9 @@ func Run(ctx context.Context, c Config) (*Report, error) {
 			"-count", strconv.Itoa(c.Runs), "-timeout", s.timeout, s.pkg)
 		r, perr := Parse(&out)
 		figs := s.figures(r, c)
+		for i := range figs {
+			figs[i].Section = s.section
+		}
 		switch {
 		case err != nil || perr != nil:
 			rep.Problems = append(rep.Problems, fmt.Sprintf("%s: %v", s.section, errors.Join(err, perr)))

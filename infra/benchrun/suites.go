@@ -6,7 +6,8 @@ import (
 	"strings"
 )
 
-// A suite is one go test -bench invocation and the figures read from it.
+// A suite is one go test -bench invocation and the figures read from it;
+// Run gives them the suite's section.
 type suite struct {
 	section   string
 	pkg       string
@@ -48,9 +49,14 @@ type metric struct {
 // p50 has no target: the issues bound p95, and p50 says what is usual.
 var p50 = metric{"p50-ms", "p50 latency", "ms", Target{}}
 
+// p95 is the latency the issues bound, to target.
+func p95(target Target) metric { return metric{"p95-ms", p95Name, "ms", target} }
+
+const p95Name = "p95 latency"
+
 // perCase reads metrics from every sub-benchmark of bench, one figure per
 // case and metric, in the cases' order of name.
-func perCase(section string, r Results, bench string, ms ...metric) []Figure {
+func perCase(r Results, bench string, ms ...metric) []Figure {
 	var cases []string
 	for name := range r {
 		if c, ok := strings.CutPrefix(name, bench+"/"); ok {
@@ -62,7 +68,7 @@ func perCase(section string, r Results, bench string, ms ...metric) []Figure {
 	for _, c := range cases {
 		for _, m := range ms {
 			if runs := r.Metric(bench+"/"+c, m.unit); len(runs) > 0 {
-				out = append(out, Figure{Section: section, Case: c, Metric: m.name, Unit: m.show, Runs: runs, Target: m.target})
+				out = append(out, Figure{Case: c, Metric: m.name, Unit: m.show, Runs: runs, Target: m.target})
 			}
 		}
 	}
@@ -88,42 +94,42 @@ func suites() []suite {
 			figures: func(r Results, c Config) []Figure {
 				off, on := r.Metric("BenchmarkIngestNew", "records/s"), r.Metric("BenchmarkIngestNewWithRollups", "records/s")
 				return []Figure{
-					{Section: "Ingest", Case: "new interactions, rollups off", Metric: "throughput", Unit: "records/s", Runs: off},
-					{Section: "Ingest", Case: "new interactions, rollups on", Metric: "throughput", Unit: "records/s", Runs: on, Target: ingestRollups},
-					{Section: "Ingest", Case: "rollups on ÷ off, same run", Metric: "ratio", Runs: ratios(on, off)},
+					{Case: "new interactions, rollups off", Metric: "throughput", Unit: "records/s", Runs: off},
+					{Case: "new interactions, rollups on", Metric: "throughput", Unit: "records/s", Runs: on, Target: ingestRollups},
+					{Case: "rollups on ÷ off, same run", Metric: "ratio", Runs: ratios(on, off)},
 				}
 			},
 		},
 		{
 			section: "Tracking first page", pkg: "./infra/bench/", bench: "^BenchmarkTrackingFirstPage$", benchtime: "20x", timeout: "60m",
 			figures: func(r Results, c Config) []Figure {
-				return perCase("Tracking first page", r, "BenchmarkTrackingFirstPage",
-					p50, metric{"p95-ms", "p95 latency", "ms", trackingP95}, metric{"items-read", "items read", "", Target{}})
+				return perCase(r, "BenchmarkTrackingFirstPage",
+					p50, p95(trackingP95), metric{"items-read", "items read", "", Target{}})
 			},
 		},
 		{
 			section: "Aggregate reports", pkg: "./infra/bench/", bench: "^BenchmarkAggregates$", benchtime: "10x", timeout: "60m",
 			figures: func(r Results, c Config) []Figure {
-				return perCase("Aggregate reports", r, "BenchmarkAggregates",
-					p50, metric{"p95-ms", "p95 latency", "ms", aggregateP95}, metric{"rollup-RCU", "read capacity", "RCU", Target{}},
+				return perCase(r, "BenchmarkAggregates",
+					p50, p95(aggregateP95), metric{"rollup-RCU", "read capacity", "RCU", Target{}},
 					metric{"%-of-raw", "capacity, % of a raw Query", "%", ofRaw})
 			},
 		},
 		{
 			section: "Chatbot report", pkg: "./infra/bench/", bench: "^BenchmarkBotReport$", benchtime: "20x", timeout: "60m",
 			figures: func(r Results, c Config) []Figure {
-				return perCase("Chatbot report", r, "BenchmarkBotReport", p50, metric{"p95-ms", "p95 latency", "ms", botP95})
+				return perCase(r, "BenchmarkBotReport", p50, p95(botP95))
 			},
 		},
 		{
 			section: "Exports", pkg: "./infra/bench/", bench: "^BenchmarkExport$/./^readers-4$", benchtime: "1x", timeout: "120m",
 			figures: func(r Results, c Config) []Figure {
-				fs := perCase("Exports", r, "BenchmarkExport",
+				fs := perCase(r, "BenchmarkExport",
 					metric{"rows", "rows", "", Target{}}, metric{"rows/s", "throughput", "rows/s", exportRate},
 					metric{"export/query", "÷ a bare Query loop, same run", "", exportRatio}, metric{"peak-RSS-MB", "peak RSS", "MB", exportRSS})
 				small, big := r.Metric("BenchmarkExport/voice-3-days/readers-4", "peak-RSS-MB"), r.Metric("BenchmarkExport/voice-month/readers-4", "peak-RSS-MB")
 				if flat := ratios(big, small); len(flat) > 0 {
-					fs = append(fs, Figure{Section: "Exports", Case: "whole month ÷ 3 days", Metric: "peak RSS", Runs: flat, Target: exportFlat})
+					fs = append(fs, Figure{Case: "whole month ÷ 3 days", Metric: "peak RSS", Runs: flat, Target: exportFlat})
 				}
 				return fs
 			},
@@ -131,7 +137,7 @@ func suites() []suite {
 		{
 			section: "Lambda bootstraps", pkg: "./infra/lambdaemu/", bench: "^BenchmarkColdStart$", benchtime: "20x", timeout: "30m",
 			figures: func(r Results, c Config) []Figure {
-				return perCase("Lambda bootstraps", r, "BenchmarkColdStart",
+				return perCase(r, "BenchmarkColdStart",
 					metric{"MB-arm64", "size, arm64", "MB", bootstrapMB}, metric{"ms-p50", "start → answer, p50 of 20", "ms", coldStartP50})
 			},
 		},

@@ -64,7 +64,14 @@ func (c client) raw(method, path, token string, body []byte) (int, []byte) {
 
 func (c client) token(tenant, role string, queues ...string) string {
 	c.t.Helper()
-	status, out := c.do("POST", "/dev/token", "", map[string]any{"tenant": tenant, "role": role, "queues": queues, "name": "Test " + role})
+	return c.identity(tenant, role, "Test "+role, "", queues)
+}
+
+// identity is a dev token for a user of tenant: userID "" lets the dev
+// server derive one from the tenant, role and name.
+func (c client) identity(tenant, role, name, userID string, queues []string) string {
+	c.t.Helper()
+	status, out := c.do("POST", "/dev/token", "", map[string]any{"tenant": tenant, "role": role, "queues": queues, "name": name, "userId": userID})
 	if status != 200 {
 		c.t.Fatalf("token: %d %v", status, out)
 	}

@@ -128,24 +128,14 @@ func (pr *prober) load(t *testing.T) {
 		fill(tenant, codes, tenant)
 	}
 	for _, p := range pr.ps {
-		p.token = c.identity(p.tenant, p.role, p.name, p.queues)
+		p.token = c.identity(p.tenant, p.role, p.name, p.name, p.queues)
 		if p.role == "ingest" {
 			continue // reads nothing: every read is its 403, twin or not
 		}
 		twin := "twin-" + p.name
 		fill(twin, p.sees, p.tenant)
-		p.twinToken = c.identity(twin, p.role, p.name, p.queues)
+		p.twinToken = c.identity(twin, p.role, p.name, p.name, p.queues)
 	}
-}
-
-// identity is a token for a named user of tenant.
-func (c client) identity(tenant, role, name string, queues []string) string {
-	c.t.Helper()
-	status, out := c.do("POST", "/dev/token", "", map[string]any{"tenant": tenant, "role": role, "queues": queues, "name": name, "userId": name})
-	if status != 200 {
-		c.t.Fatalf("token: %d %v", status, out)
-	}
-	return out["token"].(string)
 }
 
 // probe asks path as p, checks the answer for leaks, and, when twin is
